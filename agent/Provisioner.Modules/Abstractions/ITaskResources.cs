@@ -1,0 +1,11 @@
+namespace Provisioner.Modules.Abstractions;
+
+/// <summary>What a task can reach besides its arguments: files shipped in the plan and the template renderer.</summary>
+public interface ITaskResources
+{
+    /// <summary>Bytes of a file shipped with the plan (a role's files/ or templates/), by plan path.</summary>
+    ReadOnlyMemory<byte> ReadPlanFile(string planPath);
+
+    /// <summary>Renders a shipped Scriban template with the task's variables and the host's facts, in the sandbox.</summary>
+    string RenderTemplate(string planPath);
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Provisioner.Cli.Commands;
+
+/// <summary>The one place where prov's commands are listed, in the order --help shows them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

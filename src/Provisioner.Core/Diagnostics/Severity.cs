@@ -1,0 +1,7 @@
+namespace Provisioner.Core.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}
