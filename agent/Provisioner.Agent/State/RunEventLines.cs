@@ -1,5 +1,6 @@
 // Core run events to and from their JSON line form.
 using System.Text.Json;
+using Provisioner.Agent.Engine;
 using Provisioner.Core.Runs;
 using TaskStatus = Provisioner.Core.Runs.TaskStatus;
 
@@ -16,14 +17,14 @@ internal static class RunEventLines
         TaskResultEvent { Result: var r } e => new RunEventLine
         {
             Seq = e.Seq, RunId = e.RunId, Time = e.Time, Kind = "task_result", TaskId = r.TaskId, Name = r.Name, Module = r.Module,
-            Handler = r.Handler, Status = Name(r.Status), Message = r.Message,
+            Handler = r.Handler, Status = StatusNames.Of(r.Status), Message = r.Message,
             Diff = r.Diff.Count == 0 ? null : r.Diff.Select(d => new DiffLine(d.Property, d.Before, d.After, d.Path)).ToList(),
             Result = r.Result, DurationMs = r.Duration.TotalMilliseconds, Item = r.Item, TimedOut = r.TimedOut ? true : null,
         },
         LogEvent e => new RunEventLine { Seq = e.Seq, RunId = e.RunId, Time = e.Time, Kind = "log", TaskId = e.TaskId, Level = e.Level, Text = e.Text },
         RunCompletedEvent e => new RunEventLine
         {
-            Seq = e.Seq, RunId = e.RunId, Time = e.Time, Kind = "run_completed", Status = Name(e.Status), Message = e.Message,
+            Seq = e.Seq, RunId = e.RunId, Time = e.Time, Kind = "run_completed", Status = StatusNames.Of(e.Status), Message = e.Message,
             Counts = new Dictionary<string, int>(e.Counts, StringComparer.Ordinal), DurationMs = e.Duration.TotalMilliseconds,
         },
         _ => throw new ArgumentException($"no JSON form for run event {runEvent.GetType().Name}", nameof(runEvent)),
@@ -61,13 +62,9 @@ internal static class RunEventLines
     public static RunEvent Deserialize(string json) =>
         FromLine(JsonSerializer.Deserialize(json, StateJsonContext.Default.RunEventLine) ?? throw new JsonException("empty event line"));
 
-    public static string Name(TaskStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Name(RunStatus status) => status.ToString().ToLowerInvariant();
-
     public static RunStatus ParseRunStatus(string? name) =>
-        Enum.TryParse<RunStatus>(name, ignoreCase: true, out var status) ? status : throw new JsonException($"unknown run status '{name}'");
+        StatusNames.ParseRun(name) ?? throw new JsonException($"unknown run status '{name}'");
 
     private static TaskStatus ParseTaskStatus(string? name) =>
-        Enum.TryParse<TaskStatus>(name, ignoreCase: true, out var status) ? status : throw new JsonException($"unknown task status '{name}'");
+        StatusNames.ParseTask(name) ?? throw new JsonException($"unknown task status '{name}'");
 }

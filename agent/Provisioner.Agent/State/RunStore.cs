@@ -1,6 +1,7 @@
 // Run records and their event logs under STATE_DIR/runs.
 using System.Text;
 using System.Text.Json;
+using Provisioner.Agent.Engine;
 using Provisioner.Core.Runs;
 
 namespace Provisioner.Agent.State;
@@ -63,7 +64,7 @@ internal sealed class RunStore
             .Where(StateLayout.IsValidRunId)
             .Select(TryRead)
             .OfType<RunRecord>()
-            .Where(r => r.Status == RunEventLines.Name(RunStatus.Running))
+            .Where(r => r.Status == StatusNames.Of(RunStatus.Running))
             .ToList();
     }
 
@@ -95,7 +96,7 @@ internal sealed class RunStore
             log.Append(completed);
         }
 
-        Write(record with { Status = RunEventLines.Name(RunStatus.Interrupted), FinishedAt = now, Message = message, Counts = new(counts) });
+        Write(record with { Status = StatusNames.Of(RunStatus.Interrupted), FinishedAt = now, Message = message, Counts = new(counts) });
         return completed;
     }
 
@@ -109,7 +110,7 @@ internal sealed class RunStore
 
         var finished = Directory.GetDirectories(Layout.RunsDirectory)
             .Select(d => (Dir: d, Record: StateLayout.IsValidRunId(Path.GetFileName(d)) ? TryRead(Path.GetFileName(d)) : null))
-            .Where(x => x.Record is not null && x.Record.Status != RunEventLines.Name(RunStatus.Running))
+            .Where(x => x.Record is not null && x.Record.Status != StatusNames.Of(RunStatus.Running))
             .OrderByDescending(x => x.Record!.StartedAt)
             .Skip(keep);
         foreach (var (dir, _) in finished)
