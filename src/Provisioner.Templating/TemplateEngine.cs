@@ -17,6 +17,10 @@ public sealed class TemplateEngine
     public TemplateEngine(TemplateLimits? limits = null)
     {
         Limits = limits ?? TemplateLimits.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Limits.LoopLimit, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Limits.RecursionLimit, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Limits.MaxOutputChars, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Limits.Timeout, TimeSpan.Zero, nameof(limits));
         _errors = new ErrorMapper(Limits);
     }
 
