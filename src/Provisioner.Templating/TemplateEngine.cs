@@ -26,6 +26,8 @@ public sealed class TemplateEngine
 
     public TemplateLimits Limits { get; }
 
+    internal int CachedTextCount => _cache.Count;
+
     /// <summary>True when the text contains <c>{{</c>, i.e. must be rendered rather than used as is.</summary>
     public static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal);
 
@@ -149,7 +151,7 @@ public sealed class TemplateEngine
         }
 
         using var timeout = new CancellationTokenSource(Limits.Timeout);
-        var context = new SandboxContext(_builtins.NewInstance(), Limits, timeout.Token);
+        var context = new SandboxContext(_builtins.Instance, Limits, timeout.Token);
         context.PushGlobal(new ScopeGlobals(scope));
         try
         {

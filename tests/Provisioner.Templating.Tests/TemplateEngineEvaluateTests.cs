@@ -127,14 +127,29 @@ public class TemplateEngineEvaluateTests
     }
 
     [Test]
-    public void Evaluate_DateFormatChangedByOneTemplate_DoesNotLeakIntoNext()
+    public void RenderText_ChangingSharedBuiltinState_IsErrorAndLeavesItUnchanged()
     {
         var scope = Vars3();
         var before = _engine.Evaluate("date.format", scope);
 
-        _engine.RenderText("{{ date.format = '%Y' }}", scope, "t.sbn");
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ date.format = '%Y' }}", scope, "t.sbn"));
 
         Assert.That(_engine.Evaluate("date.format", scope), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void RenderText_ReplacingBuiltinFunction_IsError()
+    {
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ string.upcase = 1 }}", Vars3(), "t.sbn"));
+    }
+
+    [Test]
+    public void RenderText_ShadowingBuiltinObjectLocally_DoesNotAffectNextEvaluation()
+    {
+        var scope = Vars3();
+
+        Assert.That(_engine.RenderText("{{ math = 1 }}{{ math }}", scope, "t.sbn"), Is.EqualTo("1"));
+        Assert.That(_engine.Evaluate("-3 | math.abs", scope), Is.EqualTo(3L));
     }
 
     [Test]
