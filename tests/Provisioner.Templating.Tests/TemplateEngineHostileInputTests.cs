@@ -155,6 +155,52 @@ public class TemplateEngineHostileInputTests
         Assert.Throws<TemplateException>(() => engine.Evaluate("regex.match s '^(a+)+$'", scope));
     }
 
+    [Test]
+    public void Evaluate_LongChainOfTemplatedVariables_IsErrorNotCrash()
+    {
+        var scope = Scope(_engine);
+        for (var i = 0; i < 20_000; i++)
+        {
+            scope.Set($"v{i}", $"{{{{ v{i + 1} }}}}");
+        }
+
+        var ex = Assert.Throws<TemplateException>(() => _engine.Evaluate("v0", scope));
+
+        Assert.That(ex!.Message, Does.Contain("levels deep"));
+    }
+
+    [Test]
+    public void RenderValue_MapContainingItself_IsErrorNotCrash()
+    {
+        var map = Map(("a", "{{ 1 }}"));
+        map["self"] = map;
+
+        Assert.Throws<TemplateException>(() => _engine.RenderValue(map, Empty()));
+    }
+
+    [Test]
+    public void Evaluate_VariableContainingItself_IsErrorNotCrash()
+    {
+        var list = List(1L);
+        list.Add(list);
+        var scope = Scope(_engine, ("loop", list));
+
+        Assert.Throws<TemplateException>(() => _engine.Evaluate("loop.size", scope));
+    }
+
+    [TestCase("1", "+1")]
+    [TestCase("a", ".b")]
+    [TestCase("a", "[0]")]
+    [TestCase("x", "|math.abs")]
+    public void Evaluate_VeryLongChain_IsSyntaxErrorNotCrash(string head, string repeated)
+    {
+        var text = head + string.Concat(Enumerable.Repeat(repeated, 100_000));
+
+        Assert.Throws<TemplateException>(() => _engine.Evaluate(text, Empty()));
+        Assert.That(_engine.FreeVariables(text, isExpression: true), Is.Empty);
+        Assert.That(_engine.CheckSyntax(text, isExpression: true, at: null), Is.Not.Empty);
+    }
+
     [TestCase("{{ if }}")]
     [TestCase("{{ for }}")]
     [TestCase("{{ end }}")]
