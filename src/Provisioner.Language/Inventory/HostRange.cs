@@ -18,10 +18,8 @@ internal static class HostRange
     public static (string Pattern, int? Port) SplitPort(string key)
     {
         var colon = key.LastIndexOf(':');
-        // A colon inside an unclosed '[' belongs to a range, not to a port.
-        if (colon <= 0 || colon == key.Length - 1 || key.AsSpan(0, colon).Contains(':')
-            || key.LastIndexOf('[', colon) > key.LastIndexOf(']', colon)
-            || key.AsSpan(colon + 1).ContainsAnyExceptInRange('0', '9'))
+        if (colon <= 0 || colon == key.Length - 1 || key.AsSpan(colon + 1).ContainsAnyExceptInRange('0', '9')
+            || !NoColonOutsideBrackets(key.AsSpan(0, colon)))
         {
             return (key, null);
         }
@@ -29,6 +27,22 @@ internal static class HostRange
         return int.TryParse(key.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             ? (key[..colon], port)
             : (key, null);
+    }
+
+    // "web[1:2]" may carry a port; "fe80::1" or "web[1:2" may not (an IPv6 address, an unclosed range).
+    private static bool NoColonOutsideBrackets(ReadOnlySpan<char> host)
+    {
+        var depth = 0;
+        foreach (var c in host)
+        {
+            depth += c switch { '[' => 1, ']' => -1, _ => 0 };
+            if (depth < 0 || (c == ':' && depth == 0))
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
     }
 
     /// <summary>Expands every <c>[begin:end(:step)]</c>; throws <see cref="FormatException"/> with a user-facing message.</summary>
