@@ -56,6 +56,8 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         ArgumentNullException.ThrowIfNull(time);
 
         Add(ModuleRunners.State(new FileModule(files)));
+        Add(ModuleRunners.State(new CopyModule(files, time)));
+        Add(ModuleRunners.State(new TemplateModule(files, time)));
 
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {
