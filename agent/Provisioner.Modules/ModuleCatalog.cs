@@ -58,6 +58,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.State(new FileModule(files)));
         Add(ModuleRunners.State(new CopyModule(files, time)));
         Add(ModuleRunners.State(new TemplateModule(files, time)));
+        Add(ModuleRunners.State(new LineInFileModule(files, time)));
 
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {

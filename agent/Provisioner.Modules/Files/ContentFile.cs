@@ -59,10 +59,10 @@ internal sealed class ContentFile(IFileSystem fs, TimeProvider time)
         AttributeDiff.Apply(fs, args.Attributes, written);
     }
 
-    public static IReadOnlyDictionary<string, object?> Returns(string path, ContentState state)
+    public static IReadOnlyDictionary<string, object?> Returns(string path, ContentState state, string pathKey = "dest")
     {
         var result = PlainData.NewMap();
-        result["dest"] = path;
+        result[pathKey] = path;
         if (state.Found is { } found && state.Content is { } content)
         {
             result["checksum"] = Convert.ToHexStringLower(SHA256.HashData(content));
