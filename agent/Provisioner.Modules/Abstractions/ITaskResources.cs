@@ -8,4 +8,11 @@ public interface ITaskResources
 
     /// <summary>Renders a shipped Scriban template with the task's variables and the host's facts, in the sandbox.</summary>
     string RenderTemplate(string planPath);
+
+    /// <summary>
+    /// Evaluates an expression written without braces (an <c>assert</c> condition, a <c>debug var</c>) with the task's
+    /// variables and the host's facts, in the sandbox; returns plain data.
+    /// </summary>
+    object? Evaluate(string expression) =>
+        throw new NotSupportedException($"this agent cannot evaluate expressions for modules ('{expression}')");
 }
