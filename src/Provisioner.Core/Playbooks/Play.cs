@@ -48,4 +48,7 @@ public sealed record Play
     public bool? IgnoreErrors { get; init; }
 
     public bool? NoLog { get; init; }
+
+    /// <summary>Where each key of the play was written, for messages about that key.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = new Dictionary<string, SourceLocation>();
 }

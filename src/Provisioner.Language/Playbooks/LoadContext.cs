@@ -1,8 +1,10 @@
+using Provisioner.Core.Data;
 using Provisioner.Core.Diagnostics;
 using Provisioner.Core.Playbooks;
 using Provisioner.Core.Schema;
 using Provisioner.Language.Validation;
 using Provisioner.Language.Yaml;
+using Provisioner.Templating;
 
 namespace Provisioner.Language.Playbooks;
 
@@ -12,15 +14,18 @@ internal sealed class LoadContext
     private readonly Dictionary<string, YNode?> _files = new(StringComparer.Ordinal);
     private readonly HashSet<string> _broken = new(StringComparer.Ordinal);
 
-    public LoadContext(IModuleSchemaCatalog catalog, PlaybookOptions options)
+    public LoadContext(IModuleSchemaCatalog catalog, TemplateEngine templates, PlaybookOptions options)
     {
         Catalog = catalog;
+        Templates = templates;
         Options = options;
         BaseDirectory = Path.GetFullPath(options.BaseDirectory);
         Values = new ValueReader(this);
     }
 
     public IModuleSchemaCatalog Catalog { get; }
+
+    public TemplateEngine Templates { get; }
 
     public PlaybookOptions Options { get; }
 
@@ -105,11 +110,32 @@ internal sealed class LoadContext
         }
     }
 
-    /// <summary>Evaluates a template the controller needs before any host is contacted (hosts:, vars_files); null after reporting a failure.</summary>
+    /// <summary>
+    /// Evaluates a template the controller needs before any host is contacted (<c>hosts:</c>, <c>vars_files</c>) with
+    /// the play's vars and the extra vars, in the sandbox; null after reporting a failure.
+    /// </summary>
     public string? RenderAtCompileTime(string text, string keyword, IReadOnlyDictionary<string, object?> vars, YNode node)
     {
-        Diagnostics.Error(node.Location, $"templated '{keyword}' is not supported yet");
-        return null;
+        var scope = new VariableScope(engine: Templates);
+        foreach (var (name, value) in vars)
+        {
+            scope.Set(name, value);
+        }
+
+        try
+        {
+            return Templates.RenderValue(text, scope) switch
+            {
+                string rendered => rendered,
+                IReadOnlyList<object?> list => string.Join(':', list.Select(PlainData.ToDisplayString)),
+                var other => PlainData.ToDisplayString(other),
+            };
+        }
+        catch (TemplateException ex)
+        {
+            Diagnostics.Error(node.Location, $"'{keyword}' is evaluated before any host is contacted, with play vars and -e values only, and failed: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>Where the text of a scalar begins: one column after the opening quote of a quoted one-line scalar.</summary>

@@ -14,7 +14,11 @@ internal sealed class PlayReader(LoadContext context, TaskReader tasks, RoleLoad
         var values = context.Values;
         var directory = Path.GetDirectoryName(playbookFile)!;
         var scope = new TaskScope(directory, directory, [playbookFile]);
-        var play = new Play { Location = map.Location };
+        var play = new Play
+        {
+            Location = map.Location,
+            KeyLocations = map.Entries.ToDictionary(e => e.Key.Text, e => e.Key.Location, StringComparer.Ordinal),
+        };
         YNode? hostsNode = null;
         YNode? varsFilesNode = null;
         foreach (var (key, value) in map.Entries)

@@ -3,6 +3,7 @@ using Provisioner.Core.Playbooks;
 using Provisioner.Core.Schema;
 using Provisioner.Language.Validation;
 using Provisioner.Language.Yaml;
+using Provisioner.Templating;
 
 namespace Provisioner.Language.Playbooks;
 
@@ -10,13 +11,15 @@ namespace Provisioner.Language.Playbooks;
 /// Reads a playbook file and everything it pulls in (imported playbooks, roles, task files, vars files) into the
 /// <see cref="Playbook"/> model, collecting every problem instead of stopping at the first. Touches no host.
 /// </summary>
-public sealed class PlaybookLoader(IModuleSchemaCatalog catalog)
+public sealed class PlaybookLoader(IModuleSchemaCatalog catalog, TemplateEngine? templates = null)
 {
+    private readonly TemplateEngine _templates = templates ?? new TemplateEngine();
+
     public LoadedPlaybook Load(string playbookPath, PlaybookOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(playbookPath);
         options ??= new PlaybookOptions();
-        var context = new LoadContext(catalog, options);
+        var context = new LoadContext(catalog, _templates, options);
         var full = Path.GetFullPath(playbookPath, context.BaseDirectory);
         var display = context.Display(full);
         var tasks = new TaskReader(context);
