@@ -59,6 +59,8 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.State(new CopyModule(files, time)));
         Add(ModuleRunners.State(new TemplateModule(files, time)));
         Add(ModuleRunners.State(new LineInFileModule(files, time)));
+        Add(ModuleRunners.Action(new CommandModule(files, processes)));
+        Add(ModuleRunners.Action(new ShellModule(files, processes)));
 
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {
