@@ -61,6 +61,10 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.State(new LineInFileModule(files, time)));
         Add(ModuleRunners.Action(new CommandModule(files, processes)));
         Add(ModuleRunners.Action(new ShellModule(files, processes)));
+        Add(ModuleRunners.Action(new SetFactModule()));
+        Add(ModuleRunners.Action(new DebugModule()));
+        Add(ModuleRunners.Action(new AssertModule()));
+        Add(ModuleRunners.Action(new FailModule()));
 
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {
