@@ -55,10 +55,21 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         ArgumentNullException.ThrowIfNull(processes);
         ArgumentNullException.ThrowIfNull(time);
 
+        Add(ModuleRunners.State(new FileModule(files)));
+        Add(ModuleRunners.State(new CopyModule(files, time)));
+        Add(ModuleRunners.State(new TemplateModule(files, time)));
+        Add(ModuleRunners.State(new LineInFileModule(files, time)));
+
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {
             _runners[schema.Name] = new NotImplementedModuleRunner(schema);
         }
+    }
+
+    private void Add(IModuleRunner runner)
+    {
+        _runners.Add(runner.Schema.Name, runner);
+        _implemented.Add(runner.Schema.Name);
     }
 
     /// <summary>All module schemas, without runners: what the controller, the validator and <c>prov doc</c> read.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Provisioner.Core.Data;
 using Provisioner.Core.Diagnostics;
 using Provisioner.Templating.Sandbox;
@@ -10,6 +11,8 @@ namespace Provisioner.Templating;
 /// </summary>
 public sealed class TemplateEngine
 {
+    private const int MaxDataDepth = 100;
+
     private readonly TemplateCache _cache = new();
     private readonly SandboxBuiltins _builtins = new();
     private readonly ErrorMapper _errors;
@@ -17,10 +20,16 @@ public sealed class TemplateEngine
     public TemplateEngine(TemplateLimits? limits = null)
     {
         Limits = limits ?? TemplateLimits.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Limits.LoopLimit, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Limits.RecursionLimit, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Limits.MaxOutputChars, 1, nameof(limits));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Limits.Timeout, TimeSpan.Zero, nameof(limits));
         _errors = new ErrorMapper(Limits);
     }
 
     public TemplateLimits Limits { get; }
+
+    internal int CachedTextCount => _cache.Count;
 
     /// <summary>True when the text contains <c>{{</c>, i.e. must be rendered rather than used as is.</summary>
     public static bool IsTemplate(string text) => text.Contains("{{", StringComparison.Ordinal);
@@ -106,6 +115,11 @@ public sealed class TemplateEngine
 
     private object? Render(object? value, IVariableScope scope, string? source, int depth)
     {
+        if (depth > MaxDataDepth)
+        {
+            throw new TemplateException($"{source ?? "value"}: data nested deeper than {MaxDataDepth} levels (is a map or list contained in itself?)");
+        }
+
         switch (value)
         {
             case string text when IsTemplate(text):
@@ -145,7 +159,17 @@ public sealed class TemplateEngine
         }
 
         using var timeout = new CancellationTokenSource(Limits.Timeout);
-        var context = new SandboxContext(_builtins.NewInstance(), Limits, timeout.Token);
+        try
+        {
+            // Nested evaluations (templated variables) recurse through here; fail cleanly long before the stack ends.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+        catch (InsufficientExecutionStackException ex)
+        {
+            throw _errors.Map(ex, where);
+        }
+
+        var context = new SandboxContext(_builtins.Instance, Limits, timeout.Token);
         context.PushGlobal(new ScopeGlobals(scope));
         try
         {
@@ -158,7 +182,8 @@ public sealed class TemplateEngine
         }
     }
 
-    private static bool ContainsTemplate(object? value, int depth) => depth <= 100 && value switch
+    // Past the depth guard, assume a template so that Render reports the nesting instead of silently skipping it.
+    private static bool ContainsTemplate(object? value, int depth) => depth > MaxDataDepth || value switch
     {
         string text => IsTemplate(text),
         IReadOnlyDictionary<string, object?> map => map.Values.Any(v => ContainsTemplate(v, depth + 1)),

@@ -10,6 +10,8 @@ namespace Provisioner.Templating;
 /// </summary>
 public sealed class VariableScope : IVariableScope
 {
+    private const int MaxDataDepth = 100;
+
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
     private readonly IVariableScope? _parent;
     private TemplateEngine? _engine;
@@ -93,11 +95,12 @@ public sealed class VariableScope : IVariableScope
         return false;
     }
 
-    private static bool ContainsTemplate(object? value) => value switch
+    // Past the depth guard the value is handed on, and rendering reports the nesting as an error.
+    private static bool ContainsTemplate(object? value, int depth = 0) => depth > MaxDataDepth || value switch
     {
         string text => TemplateEngine.IsTemplate(text),
-        IReadOnlyDictionary<string, object?> map => map.Values.Any(ContainsTemplate),
-        IReadOnlyList<object?> list => list.Any(ContainsTemplate),
+        IReadOnlyDictionary<string, object?> map => map.Values.Any(v => ContainsTemplate(v, depth + 1)),
+        IReadOnlyList<object?> list => list.Any(v => ContainsTemplate(v, depth + 1)),
         _ => false,
     };
 }

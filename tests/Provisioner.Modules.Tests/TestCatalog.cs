@@ -2,47 +2,14 @@ using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Tests;
 
-/// <summary>A catalog whose seams fail the test when touched: for tests of lookups and schema-only modules.</summary>
+/// <summary>Catalogs for tests: one with the real seams of this machine, one whose seams fail the test when touched.</summary>
 internal static class TestCatalog
 {
-    public static ModuleCatalog Create() => new(new UntouchedFileSystem(), new UntouchedProcessRunner(), TimeProvider.System);
-
-    private sealed class UntouchedProcessRunner : IProcessRunner
+    public static ModuleCatalog Real(TimeProvider? time = null)
     {
-        public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken ct) =>
-            throw new AssertionException($"unexpected process: {string.Join(' ', request.Argv)}");
+        var processes = new ProcessRunner(time ?? TimeProvider.System);
+        return new ModuleCatalog(new LocalFileSystem(processes), processes, time ?? TimeProvider.System);
     }
 
-    private sealed class UntouchedFileSystem : IFileSystem
-    {
-        public FileStat? Stat(string path) => throw Touched(path);
-
-        public Task<byte[]> ReadAsync(string path, CancellationToken ct) => throw Touched(path);
-
-        public Task WriteAtomicAsync(string path, ReadOnlyMemory<byte> content, FileWriteOptions options, CancellationToken ct) => throw Touched(path);
-
-        public void CreateDirectory(string path, int mode) => throw Touched(path);
-
-        public void SetMode(string path, int mode) => throw Touched(path);
-
-        public void SetOwner(string path, int uid, int gid) => throw Touched(path);
-
-        public void CreateSymlink(string path, string target) => throw Touched(path);
-
-        public void Delete(string path, bool recursive) => throw Touched(path);
-
-        public IReadOnlyList<string> List(string directory) => throw Touched(directory);
-
-        public void CopyFile(string source, string destination) => throw Touched(source);
-
-        public int? ResolveUser(string nameOrId) => throw Touched(nameOrId);
-
-        public int? ResolveGroup(string nameOrId) => throw Touched(nameOrId);
-
-        public string? UserName(int uid) => throw Touched(uid.ToString());
-
-        public string? GroupName(int gid) => throw Touched(gid.ToString());
-
-        private static AssertionException Touched(string what) => new($"unexpected file system access: {what}");
-    }
+    public static ModuleCatalog Create() => new(Untouched.FileSystem, Untouched.Processes, TimeProvider.System);
 }

@@ -1,10 +1,16 @@
 // copy: a file from the plan, or inline content, written atomically to the host.
+using System.Text;
+using Provisioner.Core.Runs;
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Files;
 
-internal sealed class CopyModule
+internal sealed class CopyModule(IFileSystem fs, TimeProvider time) : IModule<ContentArgs, ContentState>
 {
+    private readonly ContentFile _file = new(fs, time);
+
     public static ModuleSchema Schema { get; } = new(
         "copy",
         "Write a file shipped with the plan, or inline content, to a path on the host (atomically).",
@@ -50,7 +56,28 @@ internal sealed class CopyModule
             new ReturnSpec("mode", "string", "Octal mode after the task."),
             new ReturnSpec("owner", "string", "Owner after the task."),
             new ReturnSpec("group", "string", "Group after the task."),
-            new ReturnSpec("backup_file", "string", "Path of the backup, when one was made."),
         ],
     };
+
+    ModuleSchema IModule<ContentArgs, ContentState>.Schema => Schema;
+
+    public ContentArgs Bind(ModuleArgs args) => new(
+        args.RequiredString("dest"),
+        args.String("content") is { } content ? Encoding.UTF8.GetBytes(content) : args.Resources.ReadPlanFile(args.RequiredString("src")),
+        new Attributes(args.String("mode"), args.String("owner"), args.String("group")),
+        args.Bool("backup"),
+        args.String("validate"),
+        args.Bool("force"));
+
+    public IReadOnlyList<ArgError> Validate(ContentArgs args) =>
+        args.Dest.EndsWith('/') ? [new ArgError("dest", "must name a file, not a directory")] : [];
+
+    public Task<ContentState> GetAsync(ContentArgs args, CancellationToken ct) => _file.GetAsync(args.Dest, ct);
+
+    public IReadOnlyList<DiffEntry> Compare(ContentArgs args, ContentState actual) => ContentFile.Compare(args, actual);
+
+    public Task ApplyAsync(ContentArgs args, ContentState actual, IReadOnlyList<DiffEntry> diff, CancellationToken ct) =>
+        _file.ApplyAsync(args, actual, diff, ct);
+
+    public IReadOnlyDictionary<string, object?> Returns(ContentArgs args, ContentState state) => ContentFile.Returns(args.Dest, state);
 }

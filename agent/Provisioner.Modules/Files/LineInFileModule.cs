@@ -1,10 +1,17 @@
 // lineinfile: make sure one line is present in (or absent from) a text file.
+using System.Text;
+using System.Text.RegularExpressions;
+using Provisioner.Core.Runs;
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Files;
 
-internal sealed class LineInFileModule
+internal sealed class LineInFileModule(IFileSystem fs, TimeProvider time) : IModule<LineInFileArgs, ContentState>
 {
+    private readonly ContentFile _file = new(fs, time);
+
     public static ModuleSchema Schema { get; } = new(
         "lineinfile",
         "Make sure a line is present in, or absent from, a text file; replace the line a regular expression matches.",
@@ -48,8 +55,97 @@ internal sealed class LineInFileModule
         Returns =
         [
             new ReturnSpec("path", "string", "The file."),
-            new ReturnSpec("found", "int", "With state=absent: how many lines were (or would be) removed."),
-            new ReturnSpec("backup_file", "string", "Path of the backup, when one was made."),
+            new ReturnSpec("checksum", "string", "SHA-256 of the file's content after the task, hex."),
+            new ReturnSpec("mode", "string", "Octal mode after the task."),
+            new ReturnSpec("owner", "string", "Owner after the task."),
+            new ReturnSpec("group", "string", "Group after the task."),
         ],
     };
+
+    ModuleSchema IModule<LineInFileArgs, ContentState>.Schema => Schema;
+
+    public LineInFileArgs Bind(ModuleArgs args) => new(
+        args.RequiredString("path"),
+        args.String("line"),
+        args.String("regexp") is { } pattern ? Pattern("regexp", pattern) : null,
+        args.String("search_string"),
+        args.String("state") == "present",
+        args.String("insertafter"),
+        args.String("insertbefore"),
+        args.Bool("firstmatch"),
+        args.Bool("backrefs"),
+        args.Bool("create"),
+        args.Bool("backup"),
+        new Attributes(args.String("mode"), args.String("owner"), args.String("group")),
+        args.String("validate"));
+
+    public IReadOnlyList<ArgError> Validate(LineInFileArgs args)
+    {
+        var errors = new List<ArgError>();
+        foreach (var (name, anchor) in new[] { ("insertafter", args.InsertAfter), ("insertbefore", args.InsertBefore) })
+        {
+            if (anchor is not null and not "BOF" and not "EOF")
+            {
+                try
+                {
+                    _ = Pattern(name, anchor);
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add(new ArgError(name, e.Message));
+                }
+            }
+        }
+
+        if (args.Line?.Contains('\n', StringComparison.Ordinal) == true)
+        {
+            errors.Add(new ArgError("line", "must be a single line; use copy or template for several lines"));
+        }
+
+        return errors;
+    }
+
+    public async Task<ContentState> GetAsync(LineInFileArgs args, CancellationToken ct)
+    {
+        var state = await _file.GetAsync(args.Path, ct).ConfigureAwait(false);
+        if (state.Found is null && args.Present && !args.Create)
+        {
+            throw new ModuleException($"{args.Path} does not exist; set create: yes to create it with the line");
+        }
+
+        if (state.Found is { Stat.Kind: FileKind.Symlink })
+        {
+            throw new ModuleException($"{args.Path} is a symbolic link (to {state.Found.Stat.LinkTarget}); edit the file it points to");
+        }
+
+        return state;
+    }
+
+    public IReadOnlyList<DiffEntry> Compare(LineInFileArgs args, ContentState actual) =>
+        actual.Found is null && !args.Present ? [] : ContentFile.Compare(Wanted(args, actual), actual);
+
+    public Task ApplyAsync(LineInFileArgs args, ContentState actual, IReadOnlyList<DiffEntry> diff, CancellationToken ct) =>
+        _file.ApplyAsync(Wanted(args, actual), actual, diff, ct);
+
+    public IReadOnlyDictionary<string, object?> Returns(LineInFileArgs args, ContentState state) =>
+        ContentFile.Returns(args.Path, state, pathKey: "path");
+
+    private static ContentArgs Wanted(LineInFileArgs args, ContentState actual)
+    {
+        var text = actual.Content is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+        var (edited, _) = LineEditor.Edit(args, text);
+        return new ContentArgs(args.Path, Encoding.UTF8.GetBytes(edited), args.Attributes, args.Backup, args.Validate, Force: true);
+    }
+
+    private static Regex Pattern(string name, string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.None, LineEditor.RegexTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{name}: not a valid regular expression: {e.Message}", e);
+        }
+    }
 }

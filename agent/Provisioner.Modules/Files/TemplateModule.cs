@@ -1,10 +1,16 @@
 // template: a Scriban template from the plan, rendered with the host's variables and written atomically.
+using System.Text;
+using Provisioner.Core.Runs;
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Files;
 
-internal sealed class TemplateModule
+internal sealed class TemplateModule(IFileSystem fs, TimeProvider time) : IModule<ContentArgs, ContentState>
 {
+    private readonly ContentFile _file = new(fs, time);
+
     public static ModuleSchema Schema { get; } = new(
         "template",
         "Render a Scriban template (.sbn) shipped with the plan and write the result to the host (atomically).",
@@ -40,7 +46,29 @@ internal sealed class TemplateModule
             new ReturnSpec("mode", "string", "Octal mode after the task."),
             new ReturnSpec("owner", "string", "Owner after the task."),
             new ReturnSpec("group", "string", "Group after the task."),
-            new ReturnSpec("backup_file", "string", "Path of the backup, when one was made."),
         ],
     };
+
+    ModuleSchema IModule<ContentArgs, ContentState>.Schema => Schema;
+
+    /// <summary>Renders here, so that Compare sees the final text and a second run reports no change.</summary>
+    public ContentArgs Bind(ModuleArgs args) => new(
+        args.RequiredString("dest"),
+        Encoding.UTF8.GetBytes(args.Resources.RenderTemplate(args.RequiredString("src"))),
+        new Attributes(args.String("mode"), args.String("owner"), args.String("group")),
+        args.Bool("backup"),
+        args.String("validate"),
+        args.Bool("force"));
+
+    public IReadOnlyList<ArgError> Validate(ContentArgs args) =>
+        args.Dest.EndsWith('/') ? [new ArgError("dest", "must name a file, not a directory")] : [];
+
+    public Task<ContentState> GetAsync(ContentArgs args, CancellationToken ct) => _file.GetAsync(args.Dest, ct);
+
+    public IReadOnlyList<DiffEntry> Compare(ContentArgs args, ContentState actual) => ContentFile.Compare(args, actual);
+
+    public Task ApplyAsync(ContentArgs args, ContentState actual, IReadOnlyList<DiffEntry> diff, CancellationToken ct) =>
+        _file.ApplyAsync(args, actual, diff, ct);
+
+    public IReadOnlyDictionary<string, object?> Returns(ContentArgs args, ContentState state) => ContentFile.Returns(args.Dest, state);
 }

@@ -88,7 +88,19 @@ internal sealed class FreeVariableCollector
                 return;
             case ScriptPipeCall pipe when IsCallTo(pipe.To, "default") && SandboxContext.IsPath(pipe.From):
                 VisitGuardedPath(pipe.From, next);
-                Visit(pipe.To, next);
+                if (pipe.To is ScriptFunctionCall piped)
+                {
+                    // The piped value is default's first argument; the call's own arguments come after it.
+                    foreach (var argument in piped.Arguments)
+                    {
+                        Visit(argument, next);
+                    }
+                }
+
+                return;
+            case ScriptObjectMember objectMember:
+                // `{ key: value }`: the key is a name, not a read.
+                Visit(objectMember.Value, next);
                 return;
             case ScriptFunctionCall call when IsCallTo(call.Target, "defined") || IsCallTo(call.Target, "default"):
                 var first = call.Arguments.Count > 0 ? call.Arguments[0] : null;

@@ -29,7 +29,18 @@ internal sealed class ResolvingScope : IVariableScope
         return _root.Resolve(name, this, out value);
     }
 
-    public void Enter(string name) => _chain.Add(name);
+    public void Enter(string name)
+    {
+        _chain.Add(name);
+        if (_chain.Count > _root.Engine.Limits.RecursionLimit)
+        {
+            throw new TemplateException(
+                $"variables refer to each other more than {_root.Engine.Limits.RecursionLimit} levels deep ({string.Join(" -> ", _chain.Take(5))} -> ...). Flatten the chain of variables",
+                origin: $"variable '{_chain[0]}'",
+                line: 0,
+                column: 0);
+        }
+    }
 
     public void Exit() => _chain.RemoveAt(_chain.Count - 1);
 }

@@ -22,10 +22,21 @@ internal sealed class SandboxBuiltins
         _prototype.SetValue("to_json", SerializeFunction.Json, readOnly: true);
         _prototype.SetValue("to_yaml", SerializeFunction.Yaml, readOnly: true);
         Names = new HashSet<string>(_prototype.Keys, StringComparer.Ordinal);
+
+        // Shared by every evaluation (a copy each time costs ~100 µs), so nothing in it may change: date.format
+        // and friends become read-only.
+        foreach (var name in Names)
+        {
+            if (_prototype[name] is ScriptObject builtin)
+            {
+                builtin.IsReadOnly = true;
+            }
+        }
+
+        _prototype.IsReadOnly = true;
     }
 
     public IReadOnlySet<string> Names { get; }
 
-    /// <summary>A private copy per evaluation: some builtins hold settable state (date.format).</summary>
-    public ScriptObject NewInstance() => (ScriptObject)_prototype.Clone(deep: true);
+    public ScriptObject Instance => _prototype;
 }

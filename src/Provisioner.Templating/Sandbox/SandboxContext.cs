@@ -41,6 +41,13 @@ internal sealed class SandboxContext : TemplateContext
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
+    /// <summary>Scriban checks the clock only between statements; an empty loop body must not escape the time limit.</summary>
+    protected override bool OnStepLoop(ScriptLoopStatementBase loop)
+    {
+        CheckAbort();
+        return base.OnStepLoop(loop);
+    }
+
     /// <summary>Evaluates a path where an undefined variable or missing key yields null instead of an error.</summary>
     public object? EvaluateLeniently(ScriptNode node, bool aliasReturnedFunction, out bool missing)
     {

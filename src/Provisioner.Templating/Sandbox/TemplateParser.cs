@@ -26,7 +26,9 @@ internal static class TemplateParser
         {
             var problems = template.Messages
                 .Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new ParseProblem(m.Span.Start.Line + 1, m.Span.Start.Column + 1, m.Message))
+                .Select(m => m.Span.Start.Line >= 0
+                    ? new ParseProblem(m.Span.Start.Line + 1, m.Span.Start.Column + 1, m.Message)
+                    : AtEnd(text, m.Message))
                 .ToList();
             return new ParsedText(template, problems, null);
         }
@@ -40,6 +42,14 @@ internal static class TemplateParser
     {
         var parsed = Parse(text, isExpression: true);
         return !parsed.HasErrors && SandboxContext.IsPath(parsed.SingleExpression) ? parsed.SingleExpression : null;
+    }
+
+    /// <summary>Problems found at end of input carry no position; point just past the last character.</summary>
+    private static ParseProblem AtEnd(string text, string message)
+    {
+        var lastBreak = text.LastIndexOf('\n');
+        var line = 1 + text.Count(c => c == '\n');
+        return new ParseProblem(line, text.Length - lastBreak, message);
     }
 
     private static ParsedText AsExpression(Template template, List<ScriptStatement> statements)
