@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return SyntaxCheckCommand.Create();
         yield return InventoryCommand.Create();
+        yield return LabCommand.Create();
     }
 }
