@@ -7,7 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return SyntaxCheckCommand.Create();
         yield return InventoryCommand.Create();
-        yield break;
+        yield return LabCommand.Create();
     }
 }
