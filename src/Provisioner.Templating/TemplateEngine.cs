@@ -158,6 +158,7 @@ public sealed class TemplateEngine
             throw ErrorMapper.Syntax(parsed.Problems, where);
         }
 
+        where = where with { ResolvingVariable = scope is ResolvingScope };
         using var timeout = new CancellationTokenSource(Limits.Timeout);
         try
         {

@@ -165,9 +165,10 @@ public class VariableScopeTests
     {
         var scope = Scope(_engine, ("a", "{{ b }}"), ("b", "{{ a }}"));
 
-        var ex = Assert.Throws<TemplateException>(() => _engine.Evaluate("a == 1", scope));
+        var ex = Assert.Throws<TemplateException>(() => _engine.Evaluate("1 + a == 1", scope, "site.yml:3:9"));
 
-        Assert.That(ex!.Message, Does.Contain("refers to itself"));
+        Assert.That(ex!.Message, Does.StartWith("variable 'a' refers to itself (a -> b -> a)"));
+        Assert.That(ex.Message, Does.EndWith("(read at site.yml:3:9 (expression 1:5))"));
     }
 
     [Test]
@@ -179,6 +180,18 @@ public class VariableScopeTests
 
         Assert.That(ex!.VariableName, Is.EqualTo("nope"));
         Assert.That(ex.Message, Does.StartWith("variable 'a' (template 1:4)"));
+    }
+
+    [Test]
+    public void RenderText_TemplatedVarWithUndefinedReference_SaysWhereItWasRead()
+    {
+        var scope = Scope(_engine, ("a", "{{ b }}"), ("b", "{{ nope }}"));
+
+        var ex = Assert.Throws<UndefinedVariableException>(() => _engine.RenderText("x\n{{ a }}", scope, "t.sbn"));
+
+        Assert.That(ex!.VariableName, Is.EqualTo("nope"));
+        Assert.That(ex.Message, Does.StartWith("variable 'b' (template 1:4): variable 'nope' is undefined"));
+        Assert.That(ex.Message, Does.EndWith("(read at t.sbn:2:4)"));
     }
 
     [Test]
