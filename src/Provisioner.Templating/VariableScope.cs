@@ -13,6 +13,7 @@ public sealed class VariableScope : IVariableScope
     private const int MaxDataDepth = 100;
 
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _literals = new(StringComparer.Ordinal);
     private readonly IVariableScope? _parent;
     private TemplateEngine? _engine;
 
@@ -30,15 +31,34 @@ public sealed class VariableScope : IVariableScope
     public IEnumerable<string> Names =>
         _parent is null ? _values.Keys : _values.Keys.Concat(_parent.Names).Distinct(StringComparer.Ordinal);
 
-    /// <summary>Sets a variable in this layer, shadowing any parent value of the same name.</summary>
+    /// <summary>
+    /// Sets a variable in this layer, shadowing any parent value of the same name. Strings in it that contain
+    /// <c>{{</c> are templates, rendered when the variable is read.
+    /// </summary>
     public void Set(string name, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         _values[name] = value;
+        _literals.Remove(name);
+    }
+
+    /// <summary>
+    /// Sets a variable whose value is data, used exactly as given and never rendered: facts, registered results,
+    /// anything read from a host, where <c>{{</c> is just text and must not be evaluated.
+    /// </summary>
+    public void SetLiteral(string name, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _values[name] = value;
+        _literals.Add(name);
     }
 
     /// <summary>Removes a variable from this layer only; returns false when this layer did not have it.</summary>
-    public bool Remove(string name) => _values.Remove(name);
+    public bool Remove(string name)
+    {
+        _literals.Remove(name);
+        return _values.Remove(name);
+    }
 
     /// <summary>True when this layer itself (not a parent) holds the name.</summary>
     public bool ContainsLocal(string name) => _values.ContainsKey(name);
@@ -80,6 +100,7 @@ public sealed class VariableScope : IVariableScope
         {
             if (scope._values.TryGetValue(name, out raw))
             {
+                rendered = scope._literals.Contains(name);
                 return true;
             }
 

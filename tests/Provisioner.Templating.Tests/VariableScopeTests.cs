@@ -204,6 +204,37 @@ public class VariableScopeTests
     }
 
     [Test]
+    public void SetLiteral_ValueWithBraces_NeverRendered()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("result", Map(("stdout", "{{ while true; end }}")));
+
+        Assert.That(_engine.Evaluate("result.stdout", scope), Is.EqualTo("{{ while true; end }}"));
+        Assert.That(_engine.RenderValue("out: {{ result.stdout }}", scope), Is.EqualTo("out: {{ while true; end }}"));
+    }
+
+    [Test]
+    public void SetLiteral_InParent_NotRenderedFromChild()
+    {
+        var facts = Scope(_engine);
+        facts.SetLiteral("motd", "{{ nope }}");
+        var child = new VariableScope(facts);
+
+        Assert.That(child.TryGet("motd", out var value) ? value : null, Is.EqualTo("{{ nope }}"));
+    }
+
+    [Test]
+    public void Set_AfterSetLiteral_RendersAgain()
+    {
+        var scope = Scope(_engine, ("x", 1L));
+        scope.SetLiteral("v", "{{ x }}");
+
+        scope.Set("v", "{{ x }}");
+
+        Assert.That(scope.TryGet("v", out var value) ? value : null, Is.EqualTo(1L));
+    }
+
+    [Test]
     public void Engine_NotGiven_InheritedFromParent()
     {
         var parent = new VariableScope(engine: _engine);
