@@ -15,6 +15,7 @@ public sealed class TemplateEngine
 
     private readonly TemplateCache _cache = new();
     private readonly SandboxBuiltins _builtins = new();
+    private readonly ScriptValueCache _literals = new();
     private readonly ErrorMapper _errors;
 
     public TemplateEngine(TemplateLimits? limits = null)
@@ -171,7 +172,7 @@ public sealed class TemplateEngine
         }
 
         var context = new SandboxContext(_builtins.Instance, Limits, timeout.Token);
-        context.PushGlobal(new ScopeGlobals(scope));
+        context.PushGlobal(new ScopeGlobals(scope, _literals));
         try
         {
             return body(context);

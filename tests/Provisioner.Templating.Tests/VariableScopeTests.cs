@@ -224,6 +224,42 @@ public class VariableScopeTests
     }
 
     [Test]
+    public void SetLiteral_AssignmentIntoItInTemplate_IsErrorAndDoesNotLeak()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("facts", Map(("os", "Debian"), ("disks", List("sda"))));
+
+        var ex = Assert.Throws<TemplateException>(() => _engine.RenderText("{{ facts.os = 'x' }}", scope, "t.sbn"));
+        Assert.That(ex!.Message, Does.Contain("read-only"));
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ facts.disks[0] = 'x' }}", scope, "t.sbn"));
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ facts['added'] = 1 }}", scope, "t.sbn"));
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ with facts; os = 'x'; end }}", scope, "t.sbn"));
+
+        Assert.That(_engine.Evaluate("facts.os + facts.disks[0]", scope), Is.EqualTo("Debiansda"));
+    }
+
+    [Test]
+    public void SetLiteral_CopiedIntoNewVariable_CopyIsWritable()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("facts", Map(("disks", List("sda"))));
+
+        Assert.That(_engine.RenderText("{{ d = facts.disks | array.add 'sdb' }}{{ d | array.join ',' }}", scope, "t.sbn"), Is.EqualTo("sda,sdb"));
+    }
+
+    [Test]
+    public void SetLiteral_ReplacedValue_SeenByNextEvaluation()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("facts", Map(("os", "Debian")));
+        Assert.That(_engine.Evaluate("facts.os", scope), Is.EqualTo("Debian"));
+
+        scope.SetLiteral("facts", Map(("os", "Ubuntu")));
+
+        Assert.That(_engine.Evaluate("facts.os", scope), Is.EqualTo("Ubuntu"));
+    }
+
+    [Test]
     public void Set_AfterSetLiteral_RendersAgain()
     {
         var scope = Scope(_engine, ("x", 1L));
