@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return SyntaxCheckCommand.Create();
+        yield return InventoryCommand.Create();
+        yield return LabCommand.Create();
     }
 }

@@ -20,6 +20,9 @@ public sealed record ModuleSchema(string Name, string Summary, IReadOnlyList<Arg
     /// <summary>Name of the argument that takes the free-form text (<c>command: ls -l</c>), if any.</summary>
     public string? FreeForm { get; init; }
 
+    /// <summary>Keys not declared in <see cref="Arguments"/> are accepted as data (set_fact: every key is a variable).</summary>
+    public bool AcceptsUndeclaredArguments { get; init; }
+
     public IReadOnlyList<ModuleExample> Examples { get; init; } = [];
 
     public IReadOnlyList<ReturnSpec> Returns { get; init; } = [];

@@ -1,0 +1,4 @@
+namespace Provisioner.Modules.Files;
+
+/// <summary>The managed path (null when absent) and, with recurse, everything below it.</summary>
+internal sealed record FileState(Observed? Found, IReadOnlyList<Observed> Below);
