@@ -11,7 +11,13 @@ public class TemplateEnginePerformanceTests
     {
         var engine = new TemplateEngine();
         var facts = Map(("os_family", "Debian"), ("memtotal_mb", 2048L), ("interfaces", List("lo", "eth0")));
-        var scope = Scope(engine, ("ansible_facts", facts), ("nginx", Map(("port", 80L))), ("state", "present"));
+        for (var i = 0; i < 200; i++)
+        {
+            facts[$"fact{i}"] = Map(("a", "x"), ("b", List(1L, 2L, 3L)), ("c", Map(("d", true))));
+        }
+
+        var scope = Scope(engine, ("nginx", Map(("port", 80L))), ("state", "present"));
+        scope.SetLiteral("ansible_facts", facts);
         const int Batch = 200;
         var best = double.MaxValue;
 
