@@ -64,6 +64,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.State(new UserModule(files, processes)));
         Add(ModuleRunners.State(new GroupModule(files, processes)));
         Add(ModuleRunners.State(new SysctlModule(files, processes)));
+        Add(ModuleRunners.Action(new WaitForModule(files, time)));
         Add(ModuleRunners.Action(new SetFactModule()));
         Add(ModuleRunners.Action(new DebugModule()));
         Add(ModuleRunners.Action(new AssertModule()));
