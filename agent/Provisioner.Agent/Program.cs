@@ -1,11 +1,3 @@
-using System.Reflection;
+using Provisioner.Agent.Cli;
 
-var version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-if (args is ["--version"])
-{
-    Console.WriteLine(version);
-    return 0;
-}
-
-await Console.Error.WriteLineAsync("usage: prov-agent --version").ConfigureAwait(false);
-return 2;
+return await AgentCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,42 @@
+// How facts appear to templates: under "facts" and as prov_* top-level names.
+using Provisioner.Core.Data;
+
+namespace Provisioner.Agent.Facts;
+
+internal static class FactVariables
+{
+    /// <summary>
+    /// Every top-level fact <c>k</c> as <c>prov_k</c>, plus the flattened names Ansible users reach for:
+    /// prov_os_family, prov_distribution, prov_distribution_version, prov_distribution_major_version,
+    /// prov_distribution_release, prov_processor_count, prov_memtotal_mb.
+    /// </summary>
+    public static OrderedDictionary<string, object?> TopLevel(IReadOnlyDictionary<string, object?> facts)
+    {
+        var vars = PlainData.NewMap();
+        foreach (var (key, value) in facts)
+        {
+            vars["prov_" + key] = value;
+        }
+
+        if (facts.TryGetValue("os", out var o) && o is IReadOnlyDictionary<string, object?> os)
+        {
+            vars["prov_os_family"] = os.GetValueOrDefault("family");
+            vars["prov_distribution"] = os.GetValueOrDefault("id");
+            vars["prov_distribution_version"] = os.GetValueOrDefault("version_id");
+            vars["prov_distribution_major_version"] = os.GetValueOrDefault("major_version");
+            vars["prov_distribution_release"] = os.GetValueOrDefault("codename");
+        }
+
+        if (facts.TryGetValue("cpu", out var c) && c is IReadOnlyDictionary<string, object?> cpu)
+        {
+            vars["prov_processor_count"] = cpu.GetValueOrDefault("count");
+        }
+
+        if (facts.TryGetValue("memory", out var m) && m is IReadOnlyDictionary<string, object?> memory)
+        {
+            vars["prov_memtotal_mb"] = memory.GetValueOrDefault("total_mb");
+        }
+
+        return vars;
+    }
+}

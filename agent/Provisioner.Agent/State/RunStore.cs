@@ -1,0 +1,161 @@
+// Run records and their event logs under STATE_DIR/runs.
+using System.Text;
+using System.Text.Json;
+using Provisioner.Agent.Engine;
+using Provisioner.Core.Runs;
+
+namespace Provisioner.Agent.State;
+
+internal sealed class RunStore
+{
+    private readonly TimeProvider _time;
+
+    public RunStore(StateLayout layout, TimeProvider time)
+    {
+        Layout = layout;
+        _time = time;
+    }
+
+    public StateLayout Layout { get; }
+
+    public RunRecord? TryRead(string runId)
+    {
+        var path = Layout.RunRecordFile(runId);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), StateJsonContext.Default.RunRecord);
+        }
+        catch (JsonException ex)
+        {
+            throw new IOException($"run record {path} is not valid JSON ({ex.Message}); move it aside to let the agent continue", ex);
+        }
+    }
+
+    public void Write(RunRecord record)
+    {
+        Directory.CreateDirectory(Layout.RunDirectory(record.RunId));
+        Durable.WriteAtomically(Layout.RunRecordFile(record.RunId), JsonSerializer.SerializeToUtf8Bytes(record, StateJsonContext.Default.RunRecord));
+    }
+
+    public EventLog OpenEventLog(string runId) => new(Layout.EventsFile(runId));
+
+    /// <summary>Events with a sequence number above <paramref name="afterSeq"/>; a line torn by a crash is not an event.</summary>
+    public IReadOnlyList<RunEvent> ReadEvents(string runId, long afterSeq)
+    {
+        var (events, _) = ReadCompleteEvents(Layout.EventsFile(runId));
+        return events.Where(e => e.Seq > afterSeq).ToList();
+    }
+
+    public IReadOnlyList<RunRecord> FindRunning()
+    {
+        if (!Directory.Exists(Layout.RunsDirectory))
+        {
+            return [];
+        }
+
+        return Directory.GetDirectories(Layout.RunsDirectory)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(StateLayout.IsValidRunId)
+            .Select(TryRead)
+            .OfType<RunRecord>()
+            .Where(r => r.Status == StatusNames.Of(RunStatus.Running))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Closes a run that was executing when its process died: drops a torn last line, appends a
+    /// run_completed event with status interrupted, and records the status. Only call while holding the run lock.
+    /// </summary>
+    public RunCompletedEvent MarkInterrupted(RunRecord record)
+    {
+        var path = Layout.EventsFile(record.RunId);
+        var (events, completeLength) = ReadCompleteEvents(path);
+        if (File.Exists(path) && new FileInfo(path).Length != completeLength)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+            file.SetLength(completeLength);
+        }
+
+        var now = _time.GetUtcNow();
+        var counts = RunCounts.From(events.OfType<TaskResultEvent>().Select(e => e.Result));
+        var message = $"interrupted: the agent process (pid {record.Pid}) ended before the run finished; the host may be partly converged, run the plan again";
+        var completed = new RunCompletedEvent(RunStatus.Interrupted, counts, message, now - record.StartedAt)
+        {
+            RunId = record.RunId,
+            Seq = events.Count == 0 ? 1 : events[^1].Seq + 1,
+            Time = now,
+        };
+        using (var log = OpenEventLog(record.RunId))
+        {
+            log.Append(completed);
+        }
+
+        Write(record with { Status = StatusNames.Of(RunStatus.Interrupted), FinishedAt = now, Message = message, Counts = new(counts) });
+        return completed;
+    }
+
+    /// <summary>Deletes the oldest finished runs beyond <paramref name="keep"/>; a run id older than that can run again.</summary>
+    public void Prune(int keep)
+    {
+        if (!Directory.Exists(Layout.RunsDirectory))
+        {
+            return;
+        }
+
+        var finished = Directory.GetDirectories(Layout.RunsDirectory)
+            .Select(d => (Dir: d, Record: StateLayout.IsValidRunId(Path.GetFileName(d)) ? TryRead(Path.GetFileName(d)) : null))
+            .Where(x => x.Record is not null && x.Record.Status != StatusNames.Of(RunStatus.Running))
+            .OrderByDescending(x => x.Record!.StartedAt)
+            .Skip(keep);
+        foreach (var (dir, _) in finished)
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static (List<RunEvent> Events, long CompleteLength) ReadCompleteEvents(string path)
+    {
+        var events = new List<RunEvent>();
+        if (!File.Exists(path))
+        {
+            return (events, 0);
+        }
+
+        byte[] bytes;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+        }
+
+        long offset = 0;
+        while (offset < bytes.Length)
+        {
+            var newline = Array.IndexOf(bytes, (byte)'\n', (int)offset);
+            if (newline < 0)
+            {
+                break;
+            }
+
+            var line = Encoding.UTF8.GetString(bytes, (int)offset, newline - (int)offset);
+            try
+            {
+                events.Add(RunEventLines.Deserialize(line));
+            }
+            catch (JsonException)
+            {
+                break;
+            }
+
+            offset = newline + 1;
+        }
+
+        return (events, offset);
+    }
+}
