@@ -55,6 +55,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         ArgumentNullException.ThrowIfNull(processes);
         ArgumentNullException.ThrowIfNull(time);
 
+        Add(ModuleRunners.State(new AptModule(files, processes, time)));
         Add(ModuleRunners.State(new FileModule(files)));
         Add(ModuleRunners.State(new CopyModule(files, time)));
         Add(ModuleRunners.State(new TemplateModule(files, time)));
