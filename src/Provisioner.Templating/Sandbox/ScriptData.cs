@@ -20,10 +20,16 @@ internal static class ScriptData
 
         switch (value)
         {
-            case null or bool or long or double or string:
+            case null or bool or double or string or int:
                 return value;
-            case int or short or byte or sbyte or uint or ushort:
-                return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            case long l:
+                // Scriban's own integers are int: matching them keeps array.contains, Equals-based helpers and
+                // dictionary keys consistent with literals in the template.
+                return l is >= int.MinValue and <= int.MaxValue ? (object)(int)l : l;
+            case short or byte or sbyte or ushort:
+                return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            case uint u:
+                return (long)u;
             case float f:
                 return (double)f;
             case decimal m:
