@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SyntaxCheckCommand.Create();
+        yield return InventoryCommand.Create();
+        yield return LabCommand.Create();
+        yield return DocCommand.Create();
     }
 }
