@@ -19,8 +19,8 @@ internal static class InventoryCommand
         var list = new Option<bool>("--list") { Description = "Print every group and each host's variables as JSON" };
         var graph = new Option<string?>("--graph")
         {
-            Description = "Print the group tree, from group PATTERN (default: all)",
-            HelpName = "PATTERN",
+            Description = "Print the group tree, from GROUP (default: all)",
+            HelpName = "GROUP",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var host = new Option<string?>("--host") { Description = "Print the merged variables of one host as JSON", HelpName = "NAME" };
