@@ -14,8 +14,8 @@ namespace Provisioner.Agent.Server;
 
 internal static class AgentServer
 {
-    public static WebApplication Build(ServerConfig config, ServerTls tls, RunCoordinator coordinator, IFactGatherer facts, AgentIdentity identity,
-        Serilog.ILogger log)
+    public static WebApplication Build(ServerConfig config, ServerTls tls, PeerValidator validator, RunCoordinator coordinator, IFactGatherer facts,
+        AgentIdentity identity, Serilog.ILogger log)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "prov-agent" });
         builder.Logging.ClearProviders();
@@ -56,6 +56,7 @@ internal static class AgentServer
         builder.Services.AddSingleton(coordinator);
         builder.Services.AddSingleton(facts);
         builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton(validator);
         builder.Services.AddSingleton(log);
         builder.Services.AddGrpc(grpc =>
         {

@@ -9,13 +9,16 @@ using Provisioner.Protocol.V1;
 using ILogger = Serilog.ILogger;
 using Task = System.Threading.Tasks.Task;
 using Provisioner.Security.Certificates;
+using Provisioner.Security.Validation;
 
 namespace Provisioner.Agent.Server;
 
 /// <summary>
 /// Implements <c>provisioner.v1.Agent</c>. Only reached over TLS 1.3 by a client whose certificate the PeerValidator
 /// accepted as a controller. Expected refusals become gRPC statuses: an invalid run id or plan is InvalidArgument, an
-/// unknown run NotFound, a plan for another host FailedPrecondition, a busy host ResourceExhausted.
+/// unknown run NotFound, a plan for another host FailedPrecondition, a busy host ResourceExhausted. The controller's
+/// certificate is judged again on every call, so one revoked or expired while its connection stays open is refused
+/// (PermissionDenied) from then on.
 /// </summary>
 internal sealed class AgentService : Protocol.V1.Agent.AgentBase
 {
@@ -24,18 +27,21 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
     private readonly RunCoordinator _coordinator;
     private readonly IFactGatherer _facts;
     private readonly AgentIdentity _identity;
+    private readonly PeerValidator _validator;
     private readonly ILogger _log;
 
-    public AgentService(RunCoordinator coordinator, IFactGatherer facts, AgentIdentity identity, ILogger log)
+    public AgentService(RunCoordinator coordinator, IFactGatherer facts, AgentIdentity identity, PeerValidator validator, ILogger log)
     {
         _coordinator = coordinator;
         _facts = facts;
         _identity = identity;
+        _validator = validator;
         _log = log;
     }
 
     public override Task<Capabilities> GetCapabilities(GetCapabilitiesRequest request, ServerCallContext context)
     {
+        Authorize(context);
         var capabilities = new Capabilities
         {
             AgentVersion = Cli.AgentCli.Version,
@@ -48,12 +54,14 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
 
     public override async Task<Protocol.V1.Facts> GatherFacts(GatherFactsRequest request, ServerCallContext context)
     {
+        Authorize(context);
         var facts = await _facts.GatherAsync(context.CancellationToken).ConfigureAwait(false);
         return new Protocol.V1.Facts { Facts_ = PlainValueMapper.ToStruct(facts) };
     }
 
     public override async Task<StartRunResponse> StartRun(StartRunRequest request, ServerCallContext context)
     {
+        Authorize(context);
         Core.Plans.HostPlan plan;
         try
         {
@@ -107,6 +115,7 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
 
     public override async Task WatchRun(WatchRunRequest request, IServerStreamWriter<RunEvent> responseStream, ServerCallContext context)
     {
+        Authorize(context);
         var afterSeq = (long)Math.Min(request.AfterSeq, long.MaxValue);
         IAsyncEnumerator<Core.Runs.RunEvent>? events = null;
         try
@@ -128,6 +137,7 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
 
     public override Task<CancelRunResponse> CancelRun(CancelRunRequest request, ServerCallContext context)
     {
+        Authorize(context);
         try
         {
             var status = _coordinator.Cancel(request.RunId);
@@ -157,6 +167,17 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
         catch (UnknownRunException ex)
         {
             throw Refuse(StatusCode.NotFound, ex.Message, runId, context);
+        }
+    }
+
+    private void Authorize(ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        var peer = $"{http.Connection.RemoteIpAddress}:{http.Connection.RemotePort} calling {context.Method}";
+        var verdict = _validator.Validate(http.Connection.ClientCertificate, PeerRole.Controller, expectedHost: null, peer);
+        if (!verdict.Accepted)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"this controller is not (or no longer) accepted: {verdict.RefusalReason}"));
         }
     }
 

@@ -100,7 +100,7 @@ internal static class ServeCommand
         var catalog = new ModuleCatalog(new LocalFileSystem(processes), processes, time);
         var identity = new AgentIdentity(self.Name, catalog.All.Where(s => catalog.IsImplemented(s.Name)).Select(s => s.Name).ToList());
 
-        var app = AgentServer.Build(config, new ServerTls(certificate, validator), coordinator, FactGatherer.ForHost(), identity, log);
+        var app = AgentServer.Build(config, new ServerTls(certificate, validator), validator, coordinator, FactGatherer.ForHost(), identity, log);
         await app.StartAsync().ConfigureAwait(false);
         foreach (var address in AgentServer.BoundAddresses(app))
         {
