@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SyntaxCheckCommand.Create();
+        yield return InventoryCommand.Create();
         yield return CaCommand.Create();
+        yield return LabCommand.Create();
     }
 }

@@ -37,7 +37,7 @@ public sealed class PlaybookValidator
         diagnostics.AddRange(loaded.Diagnostics);
         var playbook = loaded.Playbook;
 
-        ModuleArgsCheck.Run(playbook, _catalog, diagnostics);
+        ModuleArgsCheck.Run(playbook, _catalog, loaded.UnreadableArgs, diagnostics);
         NotifyCheck.Run(playbook, diagnostics);
         var templateFiles = FileReferenceCheck.Run(playbook, baseDirectory, loaded.Directory, diagnostics);
 
