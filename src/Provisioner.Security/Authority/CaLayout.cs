@@ -10,7 +10,8 @@ namespace Provisioner.Security.Authority;
 ///   controller.key              its private key, 0600
 ///   revoked.crl                 X.509 CRL signed by the CA; re-signed by every revocation; shipped to agents
 ///   issued/SERIAL.crt           every certificate the CA signed, for list and revoke
-///   ca.lock                     held while a command changes the revocation list
+///   enrolment.json              one-time enrolment tokens (SHA-256 hashes only), 0600
+///   ca.lock                     held while a command changes the revocation list or the tokens
 /// </code>
 /// </summary>
 public sealed class CaLayout
@@ -35,6 +36,8 @@ public sealed class CaLayout
     public string IssuedDirectory => Path.Combine(Directory, "issued");
 
     public string LockFile => Path.Combine(Directory, "ca.lock");
+
+    public string EnrolmentTokens => Path.Combine(Directory, "enrolment.json");
 
     public string IssuedCertificate(string serial) => Path.Combine(IssuedDirectory, serial + ".crt");
 

@@ -147,6 +147,27 @@ public sealed class CertificateAuthority : IDisposable
         return SignKey(key, name, role, options ?? new IssueOptions());
     }
 
+    /// <summary>
+    /// Enrols an agent: checks the CSR, then consumes the one-time <paramref name="token"/> issued for
+    /// <paramref name="host"/> (<see cref="Enrolment.EnrolmentTokens"/>), then signs the CSR's key as that host's agent
+    /// certificate. A bad CSR leaves the token unused.
+    /// </summary>
+    public X509Certificate2 EnrolAgent(string token, string csrPem, string host, IssueOptions? options = null)
+    {
+        CheckName(host, "host name");
+        try
+        {
+            CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new CertificateRequestException($"the certificate signing request for '{host}' is not valid: {ex.Message}", ex);
+        }
+
+        new Enrolment.EnrolmentTokens(Layout, _time).Redeem(token, host);
+        return Sign(csrPem, host, PeerRole.Agent, options);
+    }
+
     /// <summary>Every certificate this CA has issued, oldest first, with its revocation status.</summary>
     public IReadOnlyList<IssuedCertificate> List()
     {
