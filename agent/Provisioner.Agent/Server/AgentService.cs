@@ -6,10 +6,10 @@ using Provisioner.Agent.State;
 using Provisioner.Core.Diagnostics;
 using Provisioner.Protocol.Mapping;
 using Provisioner.Protocol.V1;
-using ILogger = Serilog.ILogger;
-using Task = System.Threading.Tasks.Task;
 using Provisioner.Security.Certificates;
 using Provisioner.Security.Validation;
+using ILogger = Serilog.ILogger;
+using Task = System.Threading.Tasks.Task;
 
 namespace Provisioner.Agent.Server;
 
@@ -97,7 +97,7 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
         if (started.AlreadyStarted)
         {
             _log.Information("Run {RunId} requested again by {Controller}: already recorded as {Status}, not started again",
-                request.RunId, Caller(context), started.Status);
+                request.RunId, Caller(context), Engine.StatusNames.Of(started.Status));
         }
         else
         {
@@ -141,7 +141,7 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
         try
         {
             var status = _coordinator.Cancel(request.RunId);
-            _log.Information("Run {RunId}: cancel requested by {Controller} (status {Status})", request.RunId, Caller(context), status);
+            _log.Information("Run {RunId}: cancel requested by {Controller} (status {Status})", request.RunId, Caller(context), Engine.StatusNames.Of(status));
             return Task.FromResult(new CancelRunResponse { Status = RunEventMapper.ToProto(status) });
         }
         catch (InvalidRunIdException ex)
@@ -183,7 +183,7 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
 
     private RpcException Refuse(StatusCode code, string message, string runId, ServerCallContext context)
     {
-        _log.Warning("{Method} for run {RunId} from {Controller} refused ({Code}): {Message}", context.Method, runId, Caller(context), code, message);
+        _log.Warning("{Method} for run {RunId} from {Controller} refused ({Code}): {Message}", context.Method, runId, Caller(context), code.ToString(), message);
         return new RpcException(new Status(code, message));
     }
 

@@ -16,7 +16,7 @@ namespace Provisioner.Controller.Transport;
 /// Creates (and caches) one <see cref="GrpcChannel"/> per agent endpoint, each on its own long-lived
 /// <see cref="SocketsHttpHandler"/>: TLS 1.3 only, the controller's client certificate always presented, the agent's
 /// server certificate judged by <see cref="PeerValidator"/> (our CA only, role agent, a SAN naming the inventory host,
-/// not expired, not revoked). Dispose it once at the end of a command.
+/// not expired, not revoked). Dispose it once at the end of a command; it owns the client certificate it was given.
 /// </summary>
 public sealed class AgentChannelFactory : IDisposable
 {
@@ -71,6 +71,9 @@ public sealed class AgentChannelFactory : IDisposable
 
     /// <summary>Why the last TLS handshake with <paramref name="endpoint"/> refused the agent's certificate, if it did.</summary>
     internal string? LastRefusal(AgentEndpoint endpoint) => _refusals.TryGetValue(endpoint, out var reason) ? reason : null;
+
+    /// <summary>Forgets an earlier refusal before a new attempt, so that a later failure is not blamed on it.</summary>
+    internal void ForgetRefusal(AgentEndpoint endpoint) => _refusals.TryRemove(endpoint, out _);
 
     public void Dispose()
     {

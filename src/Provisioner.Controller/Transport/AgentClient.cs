@@ -91,6 +91,7 @@ public sealed class AgentClient
         var failures = 0;
         while (true)
         {
+            _factory.ForgetRefusal(Endpoint);
             using var call = _client.WatchRun(new Proto.WatchRunRequest { RunId = runId, AfterSeq = (ulong)Math.Max(0, last) }, cancellationToken: ct);
             RpcException? broken = null;
             while (true)
@@ -155,6 +156,7 @@ public sealed class AgentClient
     {
         for (var attempt = 1; ; attempt++)
         {
+            _factory.ForgetRefusal(Endpoint);
             try
             {
                 return await call(new CallOptions(deadline: _time.GetUtcNow().UtcDateTime + _options.CallTimeout, cancellationToken: ct)).ConfigureAwait(false);

@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace Provisioner.Agent.Tests.Server;
 
-/// <summary>A real <c>prov-agent serve</c> process (the built prov-agent.dll), its log collected as it comes.</summary>
+/// <summary>
+/// A real <c>prov-agent serve</c> process, its log collected as it comes: the built prov-agent.dll, or the binary
+/// PROV_AGENT_BINARY names (e.g. the Native AOT one from dotnet publish).
+/// </summary>
 internal sealed partial class ServeProcess : IDisposable
 {
     private readonly Process _process;
@@ -32,8 +35,11 @@ internal sealed partial class ServeProcess : IDisposable
 
     public static ServeProcess Start(string configPath)
     {
-        var agent = Path.Combine(TestContext.CurrentContext.TestDirectory, "prov-agent.dll");
-        var info = new ProcessStartInfo("dotnet", [agent, "serve", "--config", configPath])
+        var published = Environment.GetEnvironmentVariable("PROV_AGENT_BINARY");
+        var info = new ProcessStartInfo(
+            published is { Length: > 0 } ? published : "dotnet",
+            published is { Length: > 0 } ? ["serve", "--config", configPath]
+                : [Path.Combine(TestContext.CurrentContext.TestDirectory, "prov-agent.dll"), "serve", "--config", configPath])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

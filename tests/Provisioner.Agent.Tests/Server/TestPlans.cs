@@ -18,7 +18,7 @@ internal static class TestPlans
                 Id = "count.yml:1:3",
                 Name = "record one execution",
                 Module = "lineinfile",
-                Args = Map(("path", Path.Combine(scratch, "effects")), ("line", "ran at {{ date.now.ticks }}"), ("create", true)),
+                Args = Map(("path", Path.Combine(scratch, "effects")), ("line", "ran at {{ date.now | date.to_string '%F %T.%L' }} #{{ math.random 0 1000000000 }}"), ("create", true)),
             },
         ],
     };
