@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return InventoryCommand.Create();
         yield return CaCommand.Create();
         yield return LabCommand.Create();
+        yield return DocCommand.Create();
     }
 }
