@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SyntaxCheckCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return FactsCommand.Create();
+        yield return RunsCommand.Create();
     }
 }

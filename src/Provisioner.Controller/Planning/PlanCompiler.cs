@@ -45,6 +45,21 @@ public sealed class PlanCompiler
         var files = new PlanFiles(validated);
         var groups = PlayVariables.Groups(inventory);
         var plays = new List<CompiledPlay>();
+        if (options.Limit is { } limit)
+        {
+            try
+            {
+                if (HostPatterns.Select(inventory, "all", limit).Hosts.Count == 0)
+                {
+                    errors.Add(Diagnostic.Error(null, $"--limit '{limit}' matches no host of the inventory; nothing would run"));
+                }
+            }
+            catch (InvalidInputException ex)
+            {
+                // Reported once here rather than once per play.
+                throw new InvalidInputException(PlaybookValidator.Sort(ex.Diagnostics.Select(d => d with { Message = $"--limit: {d.Message}" }).Concat(warnings)));
+            }
+        }
 
         for (var index = 0; index < playbook.Plays.Count; index++)
         {
