@@ -100,8 +100,8 @@ public sealed class TextReporter : IRunReporter
         }
 
         var name = r.Role is { Length: > 0 } role ? $"{role} : {r.Name}" : r.Name;
-        Banner(r.Handler ? $"RUNNING HANDLER [{name}]" : $"TASK [{name}]", key: $"{r.Play}\u0000{r.TaskId}\u0000{r.Handler}");
-        if (_options.Verbosity > 1)
+        var newBanner = Banner(r.Handler ? $"RUNNING HANDLER [{name}]" : $"TASK [{name}]", key: $"{r.Play}\u0000{r.TaskId}\u0000{r.Handler}");
+        if (newBanner && _options.Verbosity > 1)
         {
             Line(TextStyle.Verbose, $"task path: {r.TaskId}");
         }
@@ -209,18 +209,20 @@ public sealed class TextReporter : IRunReporter
 
     private static string Seconds(double ms) => (ms / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
-    private void Banner(string title, bool force = false, string? key = null)
+    /// <summary>Prints the banner unless it is the one printed last (forced ones always print); true when printed.</summary>
+    private bool Banner(string title, bool force = false, string? key = null)
     {
         key ??= title;
         if (!force && _banner == key)
         {
-            return;
+            return false;
         }
 
         _banner = force ? null : key;
         var stars = Math.Max(3, _options.Width - 1 - title.Length);
         Line(TextStyle.Plain, string.Empty);
         Line(TextStyle.Banner, $"{title} {new string('*', stars)}");
+        return true;
     }
 
     private void Line(TextStyle style, string text) => _sink.WriteLine(style, text);
