@@ -10,7 +10,9 @@ foreach (var command in CommandCatalog.All())
 
 try
 {
-    return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    // '@file' arguments are prov's own (-e @vars.yml), not response files.
+    var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
+    return await root.Parse(args, parsing).InvokeAsync().ConfigureAwait(false);
 }
 catch (OperationCanceledException)
 {

@@ -61,6 +61,31 @@ public class TemplateEngineEvaluateTests
     }
 
     [Test]
+    public void Evaluate_ArrayContainsOnScopeList_MatchesIntegerLiteral()
+    {
+        var scope = Scope(_engine, ("ports", List(80L, 443L)), ("big", List(5_000_000_000L)));
+
+        Assert.That(_engine.Evaluate("ports | array.contains 443", scope), Is.EqualTo(true));
+        Assert.That(_engine.Evaluate("big | array.contains 5000000000", scope), Is.EqualTo(true));
+    }
+
+    [Test]
+    public void Evaluate_LongBeyondIntRange_RoundTripsAsLong()
+    {
+        var scope = Scope(_engine, ("size", 5_000_000_000L));
+
+        Assert.That(_engine.Evaluate("size + 1", scope), Is.EqualTo(5_000_000_001L).And.TypeOf<long>());
+    }
+
+    [Test]
+    public void RenderText_LoopMetadata_Available()
+    {
+        var scope = Scope(_engine, ("hosts", List("a", "b", "c")));
+
+        Assert.That(_engine.RenderText("{{ for h in hosts }}{{ for.index }}={{ h }}{{ if !for.last }},{{ end }}{{ end }}", scope, "t.sbn"), Is.EqualTo("0=a,1=b,2=c"));
+    }
+
+    [Test]
     public void Evaluate_StringSize_ReturnsLength()
     {
         Assert.That(_engine.Evaluate("os.size", Vars3()), Is.EqualTo(6L));

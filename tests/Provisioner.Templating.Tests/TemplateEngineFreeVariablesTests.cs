@@ -23,7 +23,7 @@ public class TemplateEngineFreeVariablesTests
     [Test]
     public void FreeVariables_LoopVariable_Excluded()
     {
-        var names = _engine.FreeVariables("{{ for host in groups.web }}{{ host.name }} {{ forloop.index }}{{ end }}", isExpression: false);
+        var names = _engine.FreeVariables("{{ for host in groups.web }}{{ host.name }} {{ for.index }}{{ if !for.last }},{{ end }}{{ end }}", isExpression: false);
 
         Assert.That(names, Is.EquivalentTo(new[] { "groups" }));
     }

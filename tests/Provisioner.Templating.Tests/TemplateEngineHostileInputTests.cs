@@ -262,6 +262,20 @@ public class TemplateEngineHostileInputTests
     }
 
     [Test]
+    public void Evaluate_MemberOfDotNetValue_NotReachable()
+    {
+        var ex = Assert.Throws<UndefinedVariableException>(() => _engine.Evaluate("date.now.ticks", Empty()));
+
+        Assert.That(ex!.VariableName, Is.EqualTo("date.now.ticks"));
+    }
+
+    [Test]
+    public void Evaluate_DateFunctionsOnDotNetValue_StillWork()
+    {
+        Assert.That(_engine.Evaluate("date.parse '2024-03-01' | date.to_string '%Y/%m'", Empty()), Is.EqualTo("2024/03"));
+    }
+
+    [Test]
     public void RenderText_HostileInput_LeavesEngineUsable()
     {
         Assert.Throws<TemplateException>(() => _engine.RenderText("{{ while true; end }}", Empty(), "t.sbn"));

@@ -10,7 +10,9 @@ public class TemplateEngineUndefinedTests
         _engine,
         ("nginx", Map(("port", 80L), ("nothing", null), ("tls", Map(("cert", "/etc/c.pem"))))),
         ("items", List(Map(("name", "a")), Map(("name", "b"), ("extra", 1L)))),
-        ("nil", null));
+        ("nil", null),
+        ("blank", ""),
+        ("zero", 0L));
 
     [Test]
     public void Evaluate_UndefinedVariable_ThrowsNamingIt()
@@ -164,6 +166,11 @@ public class TemplateEngineUndefinedTests
     [TestCase("nginx.nothing | default 'n'", "n")]
     [TestCase("default(nope.deep, 7)", 7L)]
     [TestCase("(1 + 1) | default 9", 2L)]
+    [TestCase("blank | default 'b'", "")]
+    [TestCase("blank | default 'b' true", "b")]
+    [TestCase("zero | default 5 true", 5L)]
+    [TestCase("nginx.port | default 5 true", 80L)]
+    [TestCase("default(missing, 3, true)", 3L)]
     public void Evaluate_Default_ReplacesUndefinedOrNull(string expression, object expected)
     {
         Assert.That(_engine.Evaluate(expression, Vars1()), Is.EqualTo(expected));

@@ -14,8 +14,9 @@ public interface ITaskResources
 
     /// <summary>
     /// Evaluates an expression written without braces (an <c>assert</c> condition, a <c>debug var</c>) with the task's
-    /// variables and the host's facts, in the sandbox; returns plain data.
+    /// variables and the host's facts, in the sandbox; returns plain data. An expression that fails throws a
+    /// <see cref="Core.Diagnostics.ProvisionerException"/> saying why.
     /// </summary>
     object? Evaluate(string expression) =>
-        throw new NotSupportedException($"this agent cannot evaluate expressions for modules ('{expression}')");
+        throw new ModuleException($"this task runner cannot evaluate expressions for modules ('{expression}')");
 }

@@ -1,10 +1,15 @@
 // command: runs a program directly (no shell), for what no module covers.
+using Provisioner.Core.Data;
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Commands;
 
-internal sealed class CommandModule
+internal sealed class CommandModule(IFileSystem fs, IProcessRunner processes) : IActionModule<CommandArgs>
 {
+    private readonly CommandExecution _execution = new(fs, processes);
+
     public static ModuleSchema Schema { get; } = new(
         "command",
         "Run a program directly, without a shell; use `creates`/`removes` or `changed_when` to make it idempotent.",
@@ -54,4 +59,27 @@ internal sealed class CommandModule
             new ReturnSpec("delta", "string", "Duration, h:mm:ss.ffffff."),
         ],
     };
+
+    ModuleSchema IActionModule<CommandArgs>.Schema => Schema;
+
+    public CommandArgs Bind(ModuleArgs args)
+    {
+        if (args.String("cmd") is { } cmd)
+        {
+            var words = CommandLine.Split(cmd);
+            return CommandExecution.Bind(args, words, words.Select(w => (object?)w).ToList());
+        }
+
+        var argv = args.List("argv").Select(v => v switch
+        {
+            string s => s,
+            null or IReadOnlyList<object?> or IReadOnlyDictionary<string, object?> => throw new ArgumentException("argv: every item must be a string"),
+            var other => PlainData.ToDisplayString(other),
+        }).ToList();
+        return CommandExecution.Bind(args, argv, argv.Select(w => (object?)w).ToList());
+    }
+
+    public IReadOnlyList<ArgError> Validate(CommandArgs args) => CommandExecution.Validate(args);
+
+    public Task<ModuleOutcome> RunAsync(CommandArgs args, bool check, CancellationToken ct) => _execution.RunAsync(args, ct);
 }

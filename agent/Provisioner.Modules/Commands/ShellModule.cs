@@ -1,10 +1,14 @@
 // shell: the one module that runs a shell, on the author's explicit text.
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Commands;
 
-internal sealed class ShellModule
+internal sealed class ShellModule(IFileSystem fs, IProcessRunner processes) : IActionModule<CommandArgs>
 {
+    private readonly CommandExecution _execution = new(fs, processes);
+
     public static ModuleSchema Schema { get; } = new(
         "shell",
         "Run a command line through /bin/sh -c (pipes, redirections, variables); prefer `command` when no shell is needed.",
@@ -46,4 +50,16 @@ internal sealed class ShellModule
             new ReturnSpec("delta", "string", "Duration, h:mm:ss.ffffff."),
         ],
     };
+
+    ModuleSchema IActionModule<CommandArgs>.Schema => Schema;
+
+    public CommandArgs Bind(ModuleArgs args)
+    {
+        var cmd = args.RequiredString("cmd");
+        return CommandExecution.Bind(args, [args.RequiredString("executable"), "-c", cmd], cmd);
+    }
+
+    public IReadOnlyList<ArgError> Validate(CommandArgs args) => CommandExecution.Validate(args);
+
+    public Task<ModuleOutcome> RunAsync(CommandArgs args, bool check, CancellationToken ct) => _execution.RunAsync(args, ct);
 }

@@ -1,9 +1,11 @@
 // fail: stops the host with a message.
+using Provisioner.Core.Data;
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
 
 namespace Provisioner.Modules.Flow;
 
-internal sealed class FailModule
+internal sealed class FailModule : IActionModule<FailArgs>
 {
     public static ModuleSchema Schema { get; } = new(
         "fail",
@@ -26,4 +28,17 @@ internal sealed class FailModule
             new ReturnSpec("msg", "string", "The message."),
         ],
     };
+
+    ModuleSchema IActionModule<FailArgs>.Schema => Schema;
+
+    public FailArgs Bind(ModuleArgs args) => new(args.String("msg")!);
+
+    public IReadOnlyList<ArgError> Validate(FailArgs args) => [];
+
+    public Task<ModuleOutcome> RunAsync(FailArgs args, bool check, CancellationToken ct)
+    {
+        var returns = PlainData.NewMap();
+        returns["msg"] = args.Message;
+        return Task.FromResult(new ModuleOutcome { Failed = true, Message = args.Message, Returns = returns });
+    }
 }

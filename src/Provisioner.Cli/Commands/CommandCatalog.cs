@@ -8,6 +8,9 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return SyntaxCheckCommand.Create();
+        yield return InventoryCommand.Create();
+        yield return LabCommand.Create();
+        yield return DocCommand.Create();
         yield return ApplyCommand.Create();
         yield return FactsCommand.Create();
         yield return RunsCommand.Create();

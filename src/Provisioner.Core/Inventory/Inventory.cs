@@ -1,3 +1,5 @@
+using Provisioner.Core.Data;
+
 namespace Provisioner.Core.Inventory;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed record Inventory
 {
     private readonly Dictionary<string, int> _hostIndex;
     private readonly Dictionary<string, InventoryGroup> _groupIndex;
+    private readonly Lazy<OrderedDictionary<string, object?>> _groupsVariable;
 
     public Inventory(IReadOnlyList<InventoryHost> hosts, IReadOnlyList<InventoryGroup> groups, IReadOnlyList<string> sources)
     {
@@ -23,6 +26,7 @@ public sealed record Inventory
         }
 
         _groupIndex = groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
+        _groupsVariable = new(BuildGroupsVariable);
     }
 
     public IReadOnlyList<InventoryHost> Hosts { get; }
@@ -38,6 +42,12 @@ public sealed record Inventory
 
     /// <summary>Position of the host in inventory order, or -1.</summary>
     public int IndexOf(string hostName) => _hostIndex.TryGetValue(hostName, out var i) ? i : -1;
+
+    /// <summary>
+    /// Every group's host names (children included, as <see cref="HostsOf"/>) as plain data: Ansible's
+    /// <c>groups</c> variable. Computed once and shared; treat it as read-only.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> GroupsVariable => _groupsVariable.Value;
 
     /// <summary>
     /// The hosts of a group and of all its descendants, as Ansible lists them: the group's own hosts first,
@@ -72,5 +82,16 @@ public sealed record Inventory
         }
 
         return result;
+    }
+
+    private OrderedDictionary<string, object?> BuildGroupsVariable()
+    {
+        var groups = PlainData.NewMap();
+        foreach (var group in Groups)
+        {
+            groups[group.Name] = HostsOf(group.Name).Select(h => (object?)h.Name).ToList();
+        }
+
+        return groups;
     }
 }

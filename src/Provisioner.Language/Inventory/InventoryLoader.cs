@@ -115,7 +115,8 @@ public static class InventoryLoader
         }
 
         WarnUnmatched(inventoryGroupVars.Concat(playbookGroupVars), "group", name => groups.ContainsKey(name), context);
-        WarnUnmatched(inventoryHostVars.Concat(playbookHostVars), "host", name => builder.Hosts.Any(h => h.Name == name), context);
+        var hostNames = hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
+        WarnUnmatched(inventoryHostVars.Concat(playbookHostVars), "host", hostNames.Contains, context);
         return new Core.Inventory.Inventory(hosts, groups.Values.ToList(), sources.ToList());
     }
 

@@ -115,7 +115,7 @@ internal sealed partial class PatternMatcher(Core.Inventory.Inventory inventory,
         }
     }
 
-    private static (string Expression, (int Start, int? End)? Subscript) SplitSubscript(string term)
+    private (string Expression, (int Start, int? End)? Subscript) SplitSubscript(string term)
     {
         if (term[0] == '~')
         {
@@ -131,6 +131,11 @@ internal sealed partial class PatternMatcher(Core.Inventory.Inventory inventory,
         if (m.Groups["index"].Success)
         {
             return (m.Groups["expr"].Value, (int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture), null));
+        }
+
+        if (m.Groups["separator"].Value == "-")
+        {
+            _warnings.Add(Diagnostic.Warning(location, $"host pattern '{term}': write the range as [x:y]; [x-y] is an old form"));
         }
 
         var end = m.Groups["end"].Value.Length == 0 ? -1 : int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture);
@@ -160,6 +165,6 @@ internal sealed partial class PatternMatcher(Core.Inventory.Inventory inventory,
 
     private InvalidInputException Invalid(string message) => new([Diagnostic.Error(location, message)]);
 
-    [GeneratedRegex(@"^(?<expr>.+)\[(?:(?<index>-?[0-9]+)|(?<start>[0-9]+)[:-](?<end>[0-9]*))\]$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<expr>.+)\[(?:(?<index>-?[0-9]+)|(?<start>[0-9]+)(?<separator>[:-])(?<end>[0-9]*))\]$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex WithSubscript();
 }

@@ -37,6 +37,9 @@ internal sealed class LoadContext
 
     public HashSet<string> DefinedNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Module keys of tasks whose arguments could not be read (already reported).</summary>
+    public HashSet<SourceLocation> UnreadableArgs { get; } = [];
+
     /// <summary>Loaded roles by the name plays refer to; null marks a role that could not be found.</summary>
     public Dictionary<string, Role?> Roles { get; } = new(StringComparer.Ordinal);
 

@@ -16,4 +16,7 @@ public sealed record LoadedPlaybook(Playbook Playbook, IReadOnlyList<Diagnostic>
 
     /// <summary>Every variable name the playbook defines somewhere: vars, vars_files, role defaults/vars, register, set_fact, loop vars.</summary>
     internal IReadOnlySet<string> DefinedNames { get; init; } = new HashSet<string>();
+
+    /// <summary>Module keys of tasks whose arguments could not be read; the schema check skips them.</summary>
+    internal IReadOnlySet<SourceLocation> UnreadableArgs { get; init; } = new HashSet<SourceLocation>();
 }

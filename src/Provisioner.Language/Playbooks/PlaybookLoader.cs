@@ -46,6 +46,7 @@ public sealed class PlaybookLoader(IModuleSchemaCatalog catalog, TemplateEngine?
             Directory = Path.GetDirectoryName(full)!,
             TemplateSites = context.TemplateSites,
             DefinedNames = context.DefinedNames,
+            UnreadableArgs = context.UnreadableArgs,
         };
     }
 

@@ -25,7 +25,7 @@ internal static class ShortFormArgs
             var at = At(scalar, token.Start);
             var eq = token.Text.IndexOf('=', StringComparison.Ordinal);
             var raw = scalar.Text[token.Start..token.End];
-            if (eq <= 0 || !ValueReader.IsIdentifier(token.Text[..eq]))
+            if (eq <= 0 || !IsArgumentName(token.Text[..eq]))
             {
                 error(at, $"module '{module}' takes a mapping or key=value arguments; '{raw}' is not key=value");
                 continue;
@@ -53,7 +53,7 @@ internal static class ShortFormArgs
             }
 
             var name = token.Text[..eq];
-            if (schema.Find(name) is { } spec && spec.Name != schema.FreeForm && ValueReader.IsIdentifier(name))
+            if (IsArgumentName(name) && schema.Find(name) is { } spec && spec.Name != schema.FreeForm)
             {
                 options.Add(new Arg(name, token.Text[(eq + 1)..], At(scalar, token.Start)));
                 keep.Append(text, last, token.Start - last);
@@ -134,6 +134,10 @@ internal static class ShortFormArgs
 
         return tokens;
     }
+
+    // Argument names are identifiers, plus '-' for the Ansible spellings some aliases keep (update-cache).
+    private static bool IsArgumentName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     private static SourceLocation At(YScalar scalar, int offset)
     {

@@ -18,6 +18,7 @@ internal sealed class TaskSpecReader(LoadContext context)
         YScalar? loopKey = null;
         YNode? argsNode = null;
         var candidates = new List<KeyValuePair<YScalar, YNode>>();
+        var unsupported = false;
         foreach (var entry in map.Entries)
         {
             var (key, value) = entry;
@@ -80,10 +81,12 @@ internal sealed class TaskSpecReader(LoadContext context)
                     if (Keywords.UnsupportedTask.TryGetValue(key.Text, out var alternative))
                     {
                         context.Diagnostics.Error(key.Location, $"task keyword '{key.Text}' is not supported yet; {alternative}");
+                        unsupported = true;
                     }
                     else if (Keywords.IsUnsupportedLookupLoop(key.Text))
                     {
                         context.Diagnostics.Error(key.Location, $"'{key.Text}' is not supported yet; use loop: with a list or an expression");
+                        unsupported = true;
                     }
                     else
                     {
@@ -94,12 +97,19 @@ internal sealed class TaskSpecReader(LoadContext context)
             }
         }
 
-        if (FindModule(map, candidates) is not var (moduleKey, moduleValue, schema))
+        if (FindModule(map, candidates, unsupported) is not var (moduleKey, moduleValue, schema))
         {
             return null;
         }
 
+        var reported = context.Diagnostics.Items.Count;
         var (args, locations) = _args.Read(schema, moduleKey, moduleValue, argsNode);
+        if (context.Diagnostics.Items.Count > reported)
+        {
+            // Arguments that could not be read are not also checked against the schema: one message per mistake.
+            context.UnreadableArgs.Add(moduleKey.Location);
+        }
+
         if (schema.Name == "set_fact")
         {
             context.DefinedNames.UnionWith(args.Keys.Where(k => k != "cacheable"));
@@ -117,7 +127,7 @@ internal sealed class TaskSpecReader(LoadContext context)
     }
 
     /// <summary>Exactly one key that is no keyword must name a module; anything else is reported with a suggestion.</summary>
-    private (YScalar Key, YNode Value, ModuleSchema Schema)? FindModule(YMapping map, List<KeyValuePair<YScalar, YNode>> candidates)
+    private (YScalar Key, YNode Value, ModuleSchema Schema)? FindModule(YMapping map, List<KeyValuePair<YScalar, YNode>> candidates, bool unsupported)
     {
         var modules = new List<(YScalar Key, YNode Value, ModuleSchema Schema)>();
         var unknown = new List<YScalar>();
@@ -154,7 +164,7 @@ internal sealed class TaskSpecReader(LoadContext context)
             }
         }
 
-        if (modules.Count == 0 && unknown.Count == 0)
+        if (modules.Count == 0 && unknown.Count == 0 && !unsupported)
         {
             context.Diagnostics.Error(map.Location, "task has no module: add exactly one module key, such as 'command:' or 'apt:'");
         }

@@ -7,6 +7,7 @@ internal static class DidYouMean
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var bestCommon = -1;
         var limit = Math.Max(1, Math.Min(3, word.Length / 3));
         foreach (var candidate in candidates)
         {
@@ -16,10 +17,18 @@ internal static class DidYouMean
             }
 
             var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance <= limit && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
+            if (distance > limit || distance > bestDistance)
+            {
+                continue;
+            }
+
+            // Ties go to the candidate keeping more of the word's letters in order: "taks" is "tasks", not "tags".
+            var common = CommonSubsequence(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance || common > bestCommon || (common == bestCommon && string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
                 bestDistance = distance;
+                bestCommon = common;
             }
         }
 
@@ -29,6 +38,20 @@ internal static class DidYouMean
     /// <summary>The suffix for a message, or an empty string when nothing is close.</summary>
     public static string Suffix(string word, IEnumerable<string> candidates) =>
         Closest(word, candidates) is { } match ? $" (did you mean '{match}'?)" : string.Empty;
+
+    private static int CommonSubsequence(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = a[i - 1] == b[j - 1] ? d[i - 1, j - 1] + 1 : Math.Max(d[i - 1, j], d[i, j - 1]);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 
     // Optimal string alignment distance: a swapped pair of letters ("tsak") counts as one edit.
     private static int Distance(string a, string b)

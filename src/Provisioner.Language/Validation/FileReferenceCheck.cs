@@ -32,14 +32,14 @@ internal static class FileReferenceCheck
                 continue;
             }
 
-            var searched = SearchDirectories(task, reference.Folder, playbook, baseDirectory, playbookDirectory);
+            var searched = Path.IsPathRooted(src) ? [Path.GetPathRoot(src)!] : SearchDirectories(task, reference.Folder, playbook, baseDirectory, playbookDirectory);
             var found = searched.Select(d => Path.GetFullPath(Path.Combine(d, src)))
                 .FirstOrDefault(p => src.EndsWith('/') ? Directory.Exists(p) : File.Exists(p) || Directory.Exists(p));
             if (found is null)
             {
                 var at = task.ArgLocations.GetValueOrDefault(reference.Argument) ?? task.ModuleLocation;
-                var where = string.Join(", ", searched.Select(d => Display(baseDirectory, d) + "/"));
-                diagnostics.Error(at, $"{reference.Kind} '{src}' not found (looked in {where})");
+                var where = Path.IsPathRooted(src) ? "on this machine" : $"(looked in {string.Join(", ", searched.Select(d => Display(baseDirectory, d) + "/"))})";
+                diagnostics.Error(at, $"{reference.Kind} '{src}' not found {where}");
             }
             else if (reference.Kind == "template" && File.Exists(found) && !templates.Contains(found))
             {

@@ -1,3 +1,4 @@
+using Provisioner.Core.Diagnostics;
 using Provisioner.Core.Playbooks;
 using Provisioner.Core.Schema;
 
@@ -6,11 +7,11 @@ namespace Provisioner.Language.Validation;
 /// <summary>Checks every task's arguments against its module's schema, each problem located at the argument it is about.</summary>
 internal static class ModuleArgsCheck
 {
-    public static void Run(Playbook playbook, IModuleSchemaCatalog catalog, DiagnosticBag diagnostics)
+    public static void Run(Playbook playbook, IModuleSchemaCatalog catalog, IReadOnlySet<SourceLocation> unreadable, DiagnosticBag diagnostics)
     {
         foreach (var task in TaskWalker.All(playbook))
         {
-            if (catalog.Find(task.Module) is not { } schema)
+            if (unreadable.Contains(task.ModuleLocation) || catalog.Find(task.Module) is not { } schema)
             {
                 continue;
             }
@@ -24,7 +25,7 @@ internal static class ModuleArgsCheck
     }
 
     /// <summary>The key as written (possibly an alias); a missing argument is reported at the module key.</summary>
-    private static Core.Diagnostics.SourceLocation Locate(TaskSpec task, ModuleSchema schema, string argument)
+    private static SourceLocation Locate(TaskSpec task, ModuleSchema schema, string argument)
     {
         if (task.ArgLocations.TryGetValue(argument, out var direct))
         {

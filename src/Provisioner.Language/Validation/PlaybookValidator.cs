@@ -37,7 +37,7 @@ public sealed class PlaybookValidator
         diagnostics.AddRange(loaded.Diagnostics);
         var playbook = loaded.Playbook;
 
-        ModuleArgsCheck.Run(playbook, _catalog, diagnostics);
+        ModuleArgsCheck.Run(playbook, _catalog, loaded.UnreadableArgs, diagnostics);
         NotifyCheck.Run(playbook, diagnostics);
         var templateFiles = FileReferenceCheck.Run(playbook, baseDirectory, loaded.Directory, diagnostics);
 
@@ -46,11 +46,12 @@ public sealed class PlaybookValidator
         known.UnionWith(options.Playbook.ExtraVars.Keys);
         if (options.Inventory is { } inventory)
         {
-            known.UnionWith(inventory.VariableNames);
+            known.UnionWith(InventoryAdapter.VariableNames(inventory));
             HostPatternCheck.Run(playbook, inventory, diagnostics);
         }
 
-        var templates = new TemplateCheck(_templates, known, path => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/'), diagnostics);
+        var undefined = !options.CheckUndefinedVariables ? null : options.Inventory is null ? (Severity?)Severity.Warning : Severity.Error;
+        var templates = new TemplateCheck(_templates, known, undefined, path => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/'), diagnostics);
         templates.CheckSites(loaded.TemplateSites);
         foreach (var file in templateFiles)
         {

@@ -9,24 +9,38 @@ namespace Provisioner.Language.Validation;
 /// at their position in the file, and variables that nothing defines: no vars layer, role, inventory, register,
 /// set_fact, loop variable or fact provides them.
 /// </summary>
-internal sealed class TemplateCheck(TemplateEngine engine, IReadOnlySet<string> known, Func<string, string> display, DiagnosticBag diagnostics)
+internal sealed class TemplateCheck(TemplateEngine engine, IReadOnlySet<string> known, Severity? undefined, Func<string, string> display, DiagnosticBag diagnostics)
 {
     private const long MaxTemplateBytes = 8 * 1024 * 1024;
+
+    /// <summary>Jinja words that Scriban reads as variable names.</summary>
+    private static readonly Dictionary<string, string> Operators = new(StringComparer.Ordinal)
+    {
+        ["and"] = "'&&'",
+        ["or"] = "'||'",
+        ["not"] = "'!'",
+        ["is"] = "'==' or a function such as 'defined(\"name\")'",
+    };
 
     public void CheckSite(SourceLocation at, string text, bool isExpression)
     {
         var problems = engine.CheckSyntax(text, isExpression, at);
         if (problems.Count > 0)
         {
-            diagnostics.AddRange(problems);
+            diagnostics.AddRange(problems.Select(p => p with { Location = Clamp(p.Location, at) }));
             return;
         }
 
         foreach (var name in engine.FreeVariables(text, isExpression).Order(StringComparer.Ordinal))
         {
-            if (!known.Contains(name))
+            if (Operators.TryGetValue(name, out var scriban))
             {
-                diagnostics.Error(Locate(at, text, name), $"undefined variable '{name}'{DidYouMean.Suffix(name, known)}: define it in vars, role defaults, the inventory or with -e, or guard it with '{name} ?? fallback'");
+                diagnostics.Error(Locate(at, text, name), $"'{name}' is not an operator in expressions; write {scriban}");
+            }
+            else if (undefined is { } severity && !known.Contains(name))
+            {
+                var noInventory = severity == Severity.Warning ? " (no inventory given: pass -i to check inventory variables too)" : string.Empty;
+                diagnostics.Add(new Diagnostic(severity, Locate(at, text, name), $"undefined variable '{name}'{DidYouMean.Suffix(name, known)}: define it in vars, role defaults, the inventory or with -e, or guard it with '{name} ?? fallback'{noInventory}"));
             }
         }
     }
@@ -80,6 +94,13 @@ internal sealed class TemplateCheck(TemplateEngine engine, IReadOnlySet<string> 
 
         return line == 0 ? at with { Column = at.Column + index } : at with { Line = at.Line + line, Column = column };
     }
+
+    /// <summary>A position reported before the text's own start (an error "at end of input" without a line) is moved to the start.</summary>
+    private static SourceLocation? Clamp(SourceLocation? reported, SourceLocation at) =>
+        reported is null || reported.Path != at.Path || reported.Line < at.Line || reported.Column < 1
+        || (reported.Line == at.Line && reported.Column < at.Column)
+            ? at
+            : reported;
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 

@@ -67,17 +67,11 @@ public static class InventoryVariables
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(host);
-        var groups = PlainData.NewMap();
-        foreach (var group in inventory.Groups)
-        {
-            groups[group.Name] = inventory.HostsOf(group.Name).Select(h => (object?)h.Name).ToList();
-        }
-
         var magic = PlainData.NewMap();
         magic["inventory_hostname"] = host.Name;
         magic["inventory_hostname_short"] = IPAddress.TryParse(host.Name, out _) ? host.Name : host.Name.Split('.')[0];
         magic["group_names"] = host.GroupNames.Select(n => (object?)n).ToList();
-        magic["groups"] = groups;
+        magic["groups"] = inventory.GroupsVariable;
         return magic;
     }
 

@@ -83,8 +83,35 @@ public static class YamlLoader
         catch (YamlException ex)
         {
             var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+            if (message.Contains("tab", StringComparison.Ordinal) && FirstIndentTab(text) is var (line, column))
+            {
+                throw Fail(displayPath, line, column, $"YAML syntax: {Clean(message)} Indent with spaces.");
+            }
+
             throw Fail(displayPath, (int)ex.Start.Line, (int)ex.Start.Column, $"YAML syntax: {Clean(message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some unterminated flow collections.
+            throw Fail(displayPath, builder.LastLine, builder.LastColumn, "YAML syntax: malformed document after this point (an unclosed bracket, brace or quote?)");
+        }
+    }
+
+    // YamlDotNet reports a tab in indentation at the start of the enclosing mapping; point at the tab itself.
+    private static (int Line, int Column)? FirstIndentTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string Clean(string message)
@@ -102,6 +129,11 @@ public static class YamlLoader
         private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
         private long _expanded;
         private int _depth;
+
+        /// <summary>Start of the last event read, for errors the parser reports without a position.</summary>
+        public int LastLine { get; private set; } = 1;
+
+        public int LastColumn { get; private set; } = 1;
 
         public YNode? Build(IParser parser)
         {
@@ -127,6 +159,11 @@ public static class YamlLoader
 
         private (YNode Node, long Size) ReadNode(IParser parser)
         {
+            if (parser.Current is { } current)
+            {
+                (LastLine, LastColumn) = ((int)current.Start.Line, (int)current.Start.Column);
+            }
+
             if (parser.TryConsume<AnchorAlias>(out var alias))
             {
                 if (!_anchors.TryGetValue(alias.Value.Value, out var target))

@@ -1,4 +1,6 @@
-// default(value, fallback), usually piped: `nginx.port | default 80`. The fallback replaces an undefined or null value.
+// default(value, fallback, falsy = false), usually piped: `nginx.port | default 80`. The fallback replaces an
+// undefined or null value, and with falsy = true also any value a condition would treat as false ("", 0, [], …).
+using Provisioner.Core.Data;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -7,7 +9,11 @@ namespace Provisioner.Templating.Sandbox;
 internal sealed class DefaultFunction : SandboxFunction
 {
     public DefaultFunction()
-        : base(2, new ScriptParameterInfo(typeof(ScriptExpression), "value"), new ScriptParameterInfo(typeof(object), "fallback"))
+        : base(
+            2,
+            new ScriptParameterInfo(typeof(ScriptExpression), "value"),
+            new ScriptParameterInfo(typeof(object), "fallback"),
+            new ScriptParameterInfo(typeof(object), "falsy", false))
     {
     }
 
@@ -21,6 +27,9 @@ internal sealed class DefaultFunction : SandboxFunction
             ScriptExpression expression => context.Evaluate(expression),
             var other => other,
         };
-        return value ?? arguments[1];
+
+        var alsoFalsy = arguments.Count > 2 && context.ToBool(caller?.Span ?? default, arguments[2]);
+        var useFallback = value is null || (alsoFalsy && !PlainData.IsTruthy(ScriptData.ToPlain(value)));
+        return useFallback ? arguments[1] : value;
     }
 }

@@ -5,7 +5,7 @@ namespace Provisioner.Templating.Sandbox;
 
 internal sealed class FreeVariableCollector
 {
-    private static readonly string[] SpecialNames = ["this", "empty", "blank", "forloop", "tablerow", "while", "null", "true", "false"];
+    private static readonly string[] SpecialNames = ["this", "empty", "blank", "for", "forloop", "tablerow", "while", "null", "true", "false"];
 
     private readonly HashSet<string> _reads = new(StringComparer.Ordinal);
     private readonly HashSet<string> _bound = new(StringComparer.Ordinal);

@@ -1,7 +1,9 @@
 // One evaluation's Scriban context: limits, strict undefined handling, and the lenient mode behind `??`, default() and defined().
+using System.Collections;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Runtime.Accessors;
 using Scriban.Syntax;
 
 namespace Provisioner.Templating.Sandbox;
@@ -40,6 +42,18 @@ internal sealed class SandboxContext : TemplateContext
 
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
+
+    /// <summary>
+    /// Members are read only from Scriban objects, arrays, strings and numbers. Anything else Scriban would inspect by
+    /// reflection (a DateTime from date.now, say) shows no members at all.
+    /// </summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
+        target is IScriptObject or string or IDictionary or IList || target.GetType().IsPrimitive || target is decimal
+            ? base.GetMemberAccessorImpl(target)
+            : NullAccessor.Default;
+
+    protected override IListAccessor? GetListAccessorImpl(object target, Type type) =>
+        target is ScriptArray ? ReadOnlyAwareListAccessor.Default : base.GetListAccessorImpl(target, type);
 
     /// <summary>Scriban checks the clock only between statements; an empty loop body must not escape the time limit.</summary>
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)

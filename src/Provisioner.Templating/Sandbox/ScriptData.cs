@@ -11,7 +11,8 @@ internal static class ScriptData
 {
     private const int MaxDepth = 100;
 
-    public static object? ToScript(object? value, int depth = 0)
+    /// <summary>Converts plain data for Scriban; <paramref name="readOnly"/> yields maps and lists templates cannot change.</summary>
+    public static object? ToScript(object? value, bool readOnly = false, int depth = 0)
     {
         if (depth > MaxDepth)
         {
@@ -20,19 +21,25 @@ internal static class ScriptData
 
         switch (value)
         {
-            case null or bool or long or double or string:
+            case null or bool or double or string or int:
                 return value;
-            case int or short or byte or sbyte or uint or ushort:
-                return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            case long l:
+                // Scriban's own integers are int: matching them keeps array.contains, Equals-based helpers and
+                // dictionary keys consistent with literals in the template.
+                return l is >= int.MinValue and <= int.MaxValue ? (object)(int)l : l;
+            case short or byte or sbyte or ushort:
+                return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            case uint u:
+                return (long)u;
             case float f:
                 return (double)f;
             case decimal m:
                 return (double)m;
             case IReadOnlyDictionary<string, object?> map:
-                var obj = new ScriptObject(map.Count);
+                var obj = readOnly ? new ReadOnlyScriptObject(map.Count) : new ScriptObject(map.Count);
                 foreach (var (key, item) in map)
                 {
-                    obj.SetValue(key, ToScript(item, depth + 1), readOnly: false);
+                    obj.SetValue(key, ToScript(item, readOnly, depth + 1), readOnly: false);
                 }
 
                 return obj;
@@ -40,7 +47,13 @@ internal static class ScriptData
                 var array = new ScriptArray(list.Count);
                 foreach (var item in list)
                 {
-                    array.Add(ToScript(item, depth + 1));
+                    array.Add(ToScript(item, readOnly, depth + 1));
+                }
+
+                if (readOnly)
+                {
+                    array.IsReadOnly = true;
+                    _ = array.ScriptObject; // created lazily on first member access; make it now, as shared arrays are read concurrently
                 }
 
                 return array;

@@ -7,7 +7,7 @@ namespace Provisioner.Templating.Sandbox;
 internal sealed class UndefinedPathException : ScriptRuntimeException
 {
     public UndefinedPathException(SourceSpan span, string path, bool isMember)
-        : base(span, isMember ? $"'{path}' is undefined (the map has no such key)" : $"variable '{path}' is undefined")
+        : base(span, isMember ? $"'{path}' is undefined (no such key)" : $"variable '{path}' is undefined")
     {
         Path = path;
         IsMember = isMember;

@@ -65,6 +65,15 @@ public sealed class HostPatternsTests
     }
 
     [Test]
+    public void Select_OldDashSubscript_WorksAndWarns()
+    {
+        var selection = HostPatterns.Select(_inventory, "web[1-2]");
+
+        Assert.That(selection.Hosts.Select(h => h.Name), Is.EqualTo(new[] { "web2", "web3" }));
+        Assert.That(selection.Warnings.Single().Message, Does.Contain("write the range as [x:y]"));
+    }
+
+    [Test]
     public void Select_Limit_KeepsOnlyHostsAlsoMatchingTheLimit()
     {
         var selection = HostPatterns.Select(_inventory, "web", limit: "staging:db1");

@@ -11,6 +11,9 @@ public sealed class InventoryLoaderCaseTests
 {
     private static IEnumerable<string> Cases() => InventoryCases.Names();
 
+    private static IEnumerable<string> CasesWithPatterns() =>
+        InventoryCases.Names().Where(n => File.Exists(Path.Combine(InventoryCases.Root, n, "patterns.json")));
+
     [TestCaseSource(nameof(Cases))]
     public void Load_Case_HostVarsEqualAnsibleHostOutput(string name)
     {
@@ -55,16 +58,11 @@ public sealed class InventoryLoaderCaseTests
         }
     }
 
-    [TestCaseSource(nameof(Cases))]
+    [TestCaseSource(nameof(CasesWithPatterns))]
     public void Select_CasePatterns_EqualAnsibleGetHosts(string name)
     {
         var dir = Path.Combine(InventoryCases.Root, name);
         var file = Path.Combine(dir, "patterns.json");
-        if (!File.Exists(file))
-        {
-            Assert.Ignore("no patterns in this case");
-        }
-
         var inventory = InventoryCases.Load(dir).Inventory;
         var entries = (IReadOnlyList<object?>)InventoryCases.ReadJson(file)!;
         Assert.That(entries, Is.Not.Empty);
@@ -82,7 +80,8 @@ public sealed class InventoryLoaderCaseTests
             var selection = HostPatterns.Select(inventory, pattern, limit);
             Assert.That(selection.Hosts.Select(h => h.Name), Is.EqualTo(Names(entry, "hosts")), label);
             var unmatched = Names(entry, "unmatched");
-            Assert.That(selection.Warnings, Has.Count.EqualTo(unmatched.Count), $"warnings for {label}");
+            var noMatchWarnings = selection.Warnings.Where(w => w.Message.Contains("matches no host", StringComparison.Ordinal));
+            Assert.That(noMatchWarnings.Count(), Is.EqualTo(unmatched.Count), $"warnings for {label}");
             foreach (var term in unmatched)
             {
                 Assert.That(selection.Warnings.Select(w => w.Message), Has.Some.Contains($"'{term}'"), $"warning for '{term}' in {label}");
