@@ -12,5 +12,8 @@ internal static class CommandCatalog
         yield return CaCommand.Create();
         yield return LabCommand.Create();
         yield return DocCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return FactsCommand.Create();
+        yield return RunsCommand.Create();
     }
 }
