@@ -54,8 +54,10 @@ internal sealed class LabDown(LabContext lab)
 
         await Step("stopping apt-cacher-ng", async () =>
         {
-            await lab.AptCacher.StopAsync(cancellationToken).ConfigureAwait(false);
-            _removed.Add("apt-cacher-ng");
+            if (await lab.AptCacher.StopAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _removed.Add("apt-cacher-ng");
+            }
         }).ConfigureAwait(false);
         await Step("removing iptables rules", () => RemoveFirewallRulesAsync(state, cancellationToken)).ConfigureAwait(false);
         if (dockerd is not null)

@@ -57,6 +57,11 @@ internal sealed class LabUp(LabContext lab)
 
         if (options.LayoutFile is not null)
         {
+            if (!File.Exists(options.LayoutFile))
+            {
+                throw new LabException($"--layout {options.LayoutFile}: no such file (the reference site's layout is inventory/lab-layout.yml)");
+            }
+
             return LayoutParser.ParseFile(options.LayoutFile, options.LayoutFile);
         }
 
@@ -141,7 +146,12 @@ internal sealed class LabUp(LabContext lab)
 
     private async Task<IReadOnlyList<LabHostRecord>> EnsureHostsAsync(LabLayout layout, Ipv4Subnet subnet, string image, bool newKey, CancellationToken cancellationToken)
     {
-        var desired = layout.Hosts.Select((h, i) => new LabHostRecord(h.Name, h.Group, subnet.HostAddress(i), lab.Names.Container(h.Name), null)).ToList();
+        // The whole layout is recorded before any container is touched, so that an up that fails half-way is
+        // retried (or removed) with the same hosts.
+        var desired = layout.Hosts
+            .Select((h, i) => new LabHostRecord(h.Name, h.Group, subnet.HostAddress(i), lab.Names.Container(h.Name), _state.Host(h.Name)?.ContainerId))
+            .ToList();
+        Save(_state with { Hosts = desired });
         var ours = await lab.Docker.ContainersAsync(lab.Names.LabelFilter, cancellationToken).ConfigureAwait(false);
         var stale = ours.Where(c => desired.All(d => d.Container != c.Name)).Select(c => c.Name).ToList();
         if (stale.Count > 0)
@@ -187,7 +197,7 @@ internal sealed class LabUp(LabContext lab)
                 }
             }
 
-            Save(_state with { Hosts = hosts.ToList() });
+            Save(_state with { Hosts = [.. hosts, .. desired.Skip(hosts.Count)] });
         }
 
         if (toStart.Count > 0)

@@ -128,6 +128,8 @@ internal sealed class RunCoordinator
                 yield return e;
             }
 
+            // A watcher that saw the end may exit the process: the record and lock must be settled by then.
+            await live.Finished.WaitAsync(ct).ConfigureAwait(false);
             yield break;
         }
 
@@ -232,6 +234,7 @@ internal sealed class RunCoordinator
             Forget(live.RunId);
             live.Dispose();
             held.Dispose();
+            live.MarkFinished();
         }
     }
 

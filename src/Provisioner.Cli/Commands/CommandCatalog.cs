@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return SyntaxCheckCommand.Create();
         yield return InventoryCommand.Create();
         yield return LabCommand.Create();
+        yield return DocCommand.Create();
     }
 }

@@ -71,15 +71,18 @@ internal sealed class AptCacher(IProcessRunner runner, LabPaths paths, LabNames 
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
         await Daemon(runner, paths).IsRunningAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops the lab's apt-cacher-ng; returns false when none was running.</summary>
+    public async Task<bool> StopAsync(CancellationToken cancellationToken)
     {
-        if (await Daemon(runner, paths).StopAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))
+        var stopped = await Daemon(runner, paths).StopAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        if (stopped)
         {
             log.Information("Stopped apt-cacher-ng");
         }
 
         // apt-cacher-ng leaves its control socket behind.
         FileOps.DeleteIfPresent(names.AptCacherSocket);
+        return stopped;
     }
 
     private static Task<bool> Answers(string gateway, CancellationToken cancellationToken) =>

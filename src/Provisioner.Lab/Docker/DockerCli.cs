@@ -94,17 +94,19 @@ internal sealed class DockerCli(IProcessRunner runner, string daemonHint)
             .ToList();
     }
 
+    /// <summary>The container, with the fixed address it was created with (also when stopped), or null if there is none.</summary>
     public async Task<ContainerInfo?> InspectContainerAsync(string name, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(
-            Spec(["container", "inspect", "--format", "{{.Id}}\t{{.Name}}\t{{.State.Status}}\t{{.Config.Image}}\t{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", name], Quick, $"inspecting container {name}"),
+            Spec(["container", "inspect", "--format", "{{.Id}}\t{{.Name}}\t{{.State.Status}}\t{{.Config.Image}}\t{{range .NetworkSettings.Networks}}{{if .IPAMConfig}}{{.IPAMConfig.IPv4Address}}{{end}} {{end}}", name], Quick, $"inspecting container {name}"),
             cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return null;
         }
 
-        var f = result.StandardOutput.Trim().Split('\t');
+        // Not Trim(): a stopped container's last field may be empty.
+        var f = result.StandardOutput.TrimEnd('\n', '\r').Split('\t');
         return f.Length < 5 ? null : new ContainerInfo(f[0], f[1].TrimStart('/'), f[2], null, f[3], f[4].Trim());
     }
 

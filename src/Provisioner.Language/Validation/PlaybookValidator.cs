@@ -46,11 +46,12 @@ public sealed class PlaybookValidator
         known.UnionWith(options.Playbook.ExtraVars.Keys);
         if (options.Inventory is { } inventory)
         {
-            known.UnionWith(inventory.VariableNames);
+            known.UnionWith(InventoryAdapter.VariableNames(inventory));
             HostPatternCheck.Run(playbook, inventory, diagnostics);
         }
 
-        var templates = new TemplateCheck(_templates, known, path => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/'), diagnostics);
+        var undefined = !options.CheckUndefinedVariables ? null : options.Inventory is null ? (Severity?)Severity.Warning : Severity.Error;
+        var templates = new TemplateCheck(_templates, known, undefined, path => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/'), diagnostics);
         templates.CheckSites(loaded.TemplateSites);
         foreach (var file in templateFiles)
         {

@@ -154,6 +154,46 @@ public sealed class LabEndToEndTests
 
     [Test]
     [Order(8)]
+    public async Task Down_AfterHalfFailedUp_RemovesThatLabOnlyAndSparesOthersContainers()
+    {
+        var second = Path.Combine(Path.GetDirectoryName(_stateDirectory)!, "lab-test-half");
+        var names = LabNames.ForStateDirectory(second);
+        var foreign = names.Container("host2");
+        var (created, createOutput) = await Tool.RunAsync("docker", ["create", "--name", foreign, "--label", "prov.test=foreign", _state.Image!], TimeSpan.FromSeconds(60));
+        Assert.That(created, Is.Zero, createOutput);
+        try
+        {
+            var (upExit, upOutput) = await Prov(["lab", "up", "--hosts", "2", "--subnet", "10.213.80.0/24", "--state-dir", second], TimeSpan.FromMinutes(2));
+            Assert.That(upExit, Is.EqualTo(1), upOutput);
+            Assert.That(upOutput, Does.Contain($"a container named {foreign} exists but is not part of this lab"));
+            var (_, before) = await Tool.RunAsync("docker", ["ps", "--all", "--quiet", "--filter", names.LabelFilter], TimeSpan.FromSeconds(30));
+            Assert.That(before.Trim(), Is.Not.Empty, "the failed up should have created host1 before failing on host2");
+
+            var (downExit, downOutput) = await Prov(["lab", "down", "--state-dir", second], TimeSpan.FromMinutes(2));
+
+            Assert.That(downExit, Is.Zero, downOutput);
+            var (_, left) = await Tool.RunAsync("docker", ["ps", "--all", "--quiet", "--filter", names.LabelFilter], TimeSpan.FromSeconds(30));
+            Assert.That(left.Trim(), Is.Empty, "containers of the half-made lab left");
+            var (_, networks) = await Tool.RunAsync("docker", ["network", "ls", "--quiet", "--filter", names.LabelFilter], TimeSpan.FromSeconds(30));
+            Assert.That(networks.Trim(), Is.Empty, "network of the half-made lab left");
+            var (_, rules) = await Tool.RunAsync("iptables", ["-w", "10", "-S"], TimeSpan.FromSeconds(20));
+            Assert.That(rules, Does.Not.Contain("prov.lab=" + names.LabId));
+            Assert.That(ProcessesMentioning(second), Is.Empty, "apt-cacher-ng of the half-made lab left");
+            var (inspect, _) = await Tool.RunAsync("docker", ["container", "inspect", foreign], TimeSpan.FromSeconds(30));
+            Assert.That(inspect, Is.Zero, "down removed a container that was not the lab's");
+        }
+        finally
+        {
+            await Tool.RunAsync("docker", ["rm", "--force", foreign], TimeSpan.FromSeconds(60));
+            if (Directory.Exists(second))
+            {
+                Directory.Delete(second, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    [Order(9)]
     public async Task Down_RemovesEverythingTheLabMade()
     {
         var state = LoadState();
