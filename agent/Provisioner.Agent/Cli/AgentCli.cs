@@ -31,6 +31,7 @@ internal static class AgentCli
             case ["--help"] or ["-h"] or ["help"]:
                 await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
                 return AgentExitCodes.Ok;
+            case ["enroll", .. var rest]: return await Enrolment.EnrollCommand.RunAsync(rest, Console.In, stdout, stderr).ConfigureAwait(false);
             case ["facts", .. var rest]:
                 return rest.Length == 0
                     ? await FactsCommand.RunAsync(stdout).ConfigureAwait(false)
