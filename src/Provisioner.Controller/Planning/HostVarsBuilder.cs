@@ -25,7 +25,7 @@ public sealed class HostVarsBuilder
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> facts,
         ICollection<Diagnostic> warnings)
     {
-        var groups = PlayVariables.Groups(inventory);
+        var groups = inventory.GroupsVariable;
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(warnings);

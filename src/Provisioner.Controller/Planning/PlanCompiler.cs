@@ -43,7 +43,7 @@ public sealed class PlanCompiler
         var secrets = SecretNames.Collect(playbook, inventory, options.SecretExtraVars);
         var filter = new TagFilter(options.Tags, options.SkipTags);
         var files = new PlanFiles(validated);
-        var groups = PlayVariables.Groups(inventory);
+        var groups = inventory.GroupsVariable;
         var plays = new List<CompiledPlay>();
         if (options.Limit is { } limit)
         {

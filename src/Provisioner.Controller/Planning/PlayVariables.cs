@@ -28,19 +28,6 @@ internal sealed class PlayVariables
         _magic = sharedMagic;
     }
 
-    /// <summary>Every group's hosts (children included), as Ansible's <c>groups</c>; not narrowed by <c>--limit</c>.</summary>
-    public static OrderedDictionary<string, object?> Groups(Core.Inventory.Inventory inventory)
-    {
-        ArgumentNullException.ThrowIfNull(inventory);
-        var groups = PlainData.NewMap();
-        foreach (var group in inventory.Groups)
-        {
-            groups[group.Name] = inventory.HostsOf(group.Name).Select(h => (object?)h.Name).ToList();
-        }
-
-        return groups;
-    }
-
     public OrderedDictionary<string, object?> For(InventoryHost host)
     {
         var sources = new List<VarSource>();

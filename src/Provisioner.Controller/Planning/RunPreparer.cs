@@ -40,7 +40,7 @@ public sealed class RunPreparer
         try
         {
             var playbookDirectory = Path.GetDirectoryName(Path.GetFullPath(request.PlaybookPath, baseDirectory));
-            var loaded = InventoryLoader.Load(request.Inventories, playbookDirectory, baseDirectory);
+            var loaded = InventoryLoader.Load(request.Inventories.Select(s => Path.GetFullPath(s, baseDirectory)).ToList(), playbookDirectory, baseDirectory);
             inventory = loaded.Inventory;
             problems.AddRange(loaded.Warnings);
         }
@@ -52,7 +52,8 @@ public sealed class RunPreparer
         var options = new ValidationOptions
         {
             Playbook = new PlaybookOptions { BaseDirectory = baseDirectory, ExtraVars = extraVars, RolePaths = request.RolePaths },
-            Inventory = inventory is null ? null : View(inventory),
+            Inventory = inventory,
+            CheckUndefinedVariables = inventory is not null,
         };
         var validated = new PlaybookValidator(_catalog, _templates).Validate(Path.GetFullPath(request.PlaybookPath, baseDirectory), options);
         problems.AddRange(validated.Diagnostics);
@@ -79,29 +80,6 @@ public sealed class RunPreparer
         catch (InvalidInputException ex)
         {
             throw new InvalidInputException(PlaybookValidator.Sort(problems.Concat(ex.Diagnostics).Distinct()));
-        }
-    }
-
-    /// <summary>What the validator needs of the inventory: host and group names, every variable name, pattern matching.</summary>
-    public static InventoryView View(Core.Inventory.Inventory inventory)
-    {
-        ArgumentNullException.ThrowIfNull(inventory);
-        var names = inventory.Hosts.SelectMany(h => h.Vars.Keys).ToHashSet(StringComparer.Ordinal);
-        return new InventoryView(inventory.Hosts.Select(h => h.Name).ToList(), names, Match)
-        {
-            Groups = inventory.Groups.Select(g => g.Name).ToList(),
-        };
-
-        IReadOnlyCollection<string> Match(string pattern)
-        {
-            try
-            {
-                return HostPatterns.Select(inventory, pattern).Hosts.Select(h => h.Name).ToList();
-            }
-            catch (InvalidInputException ex)
-            {
-                throw new ArgumentException(string.Join("; ", ex.Diagnostics.Select(d => d.Message)), nameof(pattern), ex);
-            }
         }
     }
 }
