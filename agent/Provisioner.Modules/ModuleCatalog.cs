@@ -56,6 +56,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         ArgumentNullException.ThrowIfNull(processes);
         ArgumentNullException.ThrowIfNull(time);
 
+        Add(ModuleRunners.State(new AptModule(files, processes, time)));
         Add(ModuleRunners.State(new FileModule(files)));
         Add(ModuleRunners.State(new CopyModule(files, time)));
         Add(ModuleRunners.State(new TemplateModule(files, time)));
@@ -64,6 +65,8 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.Action(new ShellModule(files, processes)));
         Add(ModuleRunners.State(new UserModule(files, processes)));
         Add(ModuleRunners.State(new GroupModule(files, processes)));
+        Add(ModuleRunners.State(new SysctlModule(files, processes)));
+        Add(ModuleRunners.Action(new WaitForModule(files, time)));
         Add(ModuleRunners.Action(new SetFactModule()));
         Add(ModuleRunners.Action(new DebugModule()));
         Add(ModuleRunners.Action(new AssertModule()));

@@ -15,6 +15,7 @@ public sealed class TemplateEngine
 
     private readonly TemplateCache _cache = new();
     private readonly SandboxBuiltins _builtins = new();
+    private readonly ScriptValueCache _literals = new();
     private readonly ErrorMapper _errors;
 
     public TemplateEngine(TemplateLimits? limits = null)
@@ -158,6 +159,7 @@ public sealed class TemplateEngine
             throw ErrorMapper.Syntax(parsed.Problems, where);
         }
 
+        where = where with { ResolvingVariable = scope is ResolvingScope };
         using var timeout = new CancellationTokenSource(Limits.Timeout);
         try
         {
@@ -170,7 +172,7 @@ public sealed class TemplateEngine
         }
 
         var context = new SandboxContext(_builtins.Instance, Limits, timeout.Token);
-        context.PushGlobal(new ScopeGlobals(scope));
+        context.PushGlobal(new ScopeGlobals(scope, _literals));
         try
         {
             return body(context);

@@ -13,6 +13,7 @@ public sealed class VariableScope : IVariableScope
     private const int MaxDataDepth = 100;
 
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _literals = new(StringComparer.Ordinal);
     private readonly IVariableScope? _parent;
     private TemplateEngine? _engine;
 
@@ -30,15 +31,35 @@ public sealed class VariableScope : IVariableScope
     public IEnumerable<string> Names =>
         _parent is null ? _values.Keys : _values.Keys.Concat(_parent.Names).Distinct(StringComparer.Ordinal);
 
-    /// <summary>Sets a variable in this layer, shadowing any parent value of the same name.</summary>
+    /// <summary>
+    /// Sets a variable in this layer, shadowing any parent value of the same name. Strings in it that contain
+    /// <c>{{</c> are templates, rendered when the variable is read.
+    /// </summary>
     public void Set(string name, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         _values[name] = value;
+        _literals.Remove(name);
+    }
+
+    /// <summary>
+    /// Sets a variable whose value is data, used exactly as given and never rendered: facts, registered results,
+    /// anything read from a host, where <c>{{</c> is just text and must not be evaluated. Templates see it read-only,
+    /// and its converted form is reused across evaluations: do not modify the value afterwards, set a new one.
+    /// </summary>
+    public void SetLiteral(string name, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _values[name] = value;
+        _literals.Add(name);
     }
 
     /// <summary>Removes a variable from this layer only; returns false when this layer did not have it.</summary>
-    public bool Remove(string name) => _values.Remove(name);
+    public bool Remove(string name)
+    {
+        _literals.Remove(name);
+        return _values.Remove(name);
+    }
 
     /// <summary>True when this layer itself (not a parent) holds the name.</summary>
     public bool ContainsLocal(string name) => _values.ContainsKey(name);
@@ -46,15 +67,20 @@ public sealed class VariableScope : IVariableScope
     public bool TryGet(string name, out object? value) => Resolve(name, chain: null, out value);
 
     /// <summary>The rendered value of a variable; <paramref name="chain"/> carries the names being resolved, for the cycle guard.</summary>
-    internal bool Resolve(string name, ResolvingScope? chain, out object? value)
+    internal bool Resolve(string name, ResolvingScope? chain, out object? value) => Resolve(name, chain, out value, out _);
+
+    /// <summary>As above; <paramref name="literal"/> tells that the value was set with <see cref="SetLiteral"/>.</summary>
+    internal bool Resolve(string name, ResolvingScope? chain, out object? value, out bool literal)
     {
-        if (!TryGetRaw(name, out var raw, out var rendered))
+        if (!TryGetRaw(name, out var raw, out var kind))
         {
             value = null;
+            literal = false;
             return false;
         }
 
-        if (rendered || !ContainsTemplate(raw))
+        literal = kind == RawKind.Literal;
+        if (kind != RawKind.Template || !ContainsTemplate(raw))
         {
             value = raw;
             return true;
@@ -73,25 +99,26 @@ public sealed class VariableScope : IVariableScope
         }
     }
 
-    private bool TryGetRaw(string name, out object? raw, out bool rendered)
+    private bool TryGetRaw(string name, out object? raw, out RawKind kind)
     {
-        rendered = false;
         for (var scope = this; scope is not null; scope = scope._parent as VariableScope)
         {
             if (scope._values.TryGetValue(name, out raw))
             {
+                kind = scope._literals.Contains(name) ? RawKind.Literal : RawKind.Template;
                 return true;
             }
 
             if (scope._parent is not null and not VariableScope)
             {
                 // A foreign scope renders its own values.
-                rendered = true;
+                kind = RawKind.Rendered;
                 return scope._parent.TryGet(name, out raw);
             }
         }
 
         raw = null;
+        kind = RawKind.Template;
         return false;
     }
 
@@ -103,4 +130,11 @@ public sealed class VariableScope : IVariableScope
         IReadOnlyList<object?> list => list.Any(v => ContainsTemplate(v, depth + 1)),
         _ => false,
     };
+
+    private enum RawKind
+    {
+        Template,
+        Literal,
+        Rendered,
+    }
 }

@@ -26,6 +26,29 @@ public class TemplateEngineConcurrencyTests
 
     [Test]
     [CancelAfter(60_000)]
+    public void Evaluate_SharedLiteralFactsFromManyThreads_ReadConsistently()
+    {
+        var engine = new TemplateEngine();
+        var facts = Scope(engine);
+        facts.SetLiteral("ansible_facts", Map(("os", "Debian"), ("disks", List("sda", "sdb")), ("mem", Map(("mb", 2048L)))));
+        var failures = 0;
+
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var task = new VariableScope(facts);
+            task.Set("i", (long)i);
+            var text = engine.RenderText("{{ ansible_facts.os }}/{{ ansible_facts.disks.size }}/{{ ansible_facts.disks | array.join ',' }}/{{ ansible_facts.mem.mb + i }}", task, "t.sbn");
+            if (text != $"Debian/2/sda,sdb/{2048 + i}")
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        Assert.That(failures, Is.Zero);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public void Evaluate_HostileAndNormalInParallel_NormalUnaffected()
     {
         var engine = new TemplateEngine(new TemplateLimits { Timeout = TimeSpan.FromMilliseconds(500) });

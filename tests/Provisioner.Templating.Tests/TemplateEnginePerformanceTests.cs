@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static Provisioner.Templating.Tests.Vars;
 
 namespace Provisioner.Templating.Tests;
@@ -6,31 +5,19 @@ namespace Provisioner.Templating.Tests;
 public class TemplateEnginePerformanceTests
 {
     [Test]
-    [CancelAfter(60_000)]
-    public void EvaluateCondition_CachedExpression_WellUnderOneMillisecondEach()
+    public void EvaluateCondition_RepeatedExpression_ParsedOnce()
     {
+        // Speed is measured in bench/, never asserted here; what a test can pin down is that repeated texts hit the cache.
         var engine = new TemplateEngine();
-        var facts = Map(("os_family", "Debian"), ("memtotal_mb", 2048L), ("interfaces", List("lo", "eth0")));
-        var scope = Scope(engine, ("ansible_facts", facts), ("nginx", Map(("port", 80L))), ("state", "present"));
-        const int Batch = 200;
-        var best = double.MaxValue;
+        var scope = Scope(engine, ("nginx", Map(("port", 80L))), ("state", "present"));
 
-        // Best of several batches, so a busy machine does not make the measurement meaningless.
-        for (var round = 0; round < 6; round++)
+        for (var i = 0; i < 500; i++)
         {
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < Batch; i++)
-            {
-                engine.EvaluateCondition("ansible_facts.os_family == 'Debian' && nginx.port > 0", scope);
-                engine.RenderValue("{{ state }}", scope);
-            }
-
-            best = Math.Min(best, watch.Elapsed.TotalMilliseconds / (Batch * 2));
+            Assert.That(engine.EvaluateCondition("nginx.port > 0", scope), Is.True);
+            Assert.That(engine.RenderValue("{{ state }}", scope), Is.EqualTo("present"));
         }
 
-        TestContext.Out.WriteLine($"{best * 1000:0.0} µs per evaluation");
-        // The target is tens of microseconds; this bound catches a lost parse cache or per-call setup blow-up.
-        Assert.That(best, Is.LessThan(1.0));
+        Assert.That(engine.CachedTextCount, Is.EqualTo(2));
     }
 
     [Test]

@@ -165,9 +165,10 @@ public class VariableScopeTests
     {
         var scope = Scope(_engine, ("a", "{{ b }}"), ("b", "{{ a }}"));
 
-        var ex = Assert.Throws<TemplateException>(() => _engine.Evaluate("a == 1", scope));
+        var ex = Assert.Throws<TemplateException>(() => _engine.Evaluate("1 + a == 1", scope, "site.yml:3:9"));
 
-        Assert.That(ex!.Message, Does.Contain("refers to itself"));
+        Assert.That(ex!.Message, Does.StartWith("variable 'a' refers to itself (a -> b -> a)"));
+        Assert.That(ex.Message, Does.EndWith("(read at site.yml:3:9 (expression 1:5))"));
     }
 
     [Test]
@@ -182,12 +183,91 @@ public class VariableScopeTests
     }
 
     [Test]
+    public void RenderText_TemplatedVarWithUndefinedReference_SaysWhereItWasRead()
+    {
+        var scope = Scope(_engine, ("a", "{{ b }}"), ("b", "{{ nope }}"));
+
+        var ex = Assert.Throws<UndefinedVariableException>(() => _engine.RenderText("x\n{{ a }}", scope, "t.sbn"));
+
+        Assert.That(ex!.VariableName, Is.EqualTo("nope"));
+        Assert.That(ex.Message, Does.StartWith("variable 'b' (template 1:4): variable 'nope' is undefined"));
+        Assert.That(ex.Message, Does.EndWith("(read at t.sbn:2:4)"));
+    }
+
+    [Test]
     public void TryGet_ForeignParentScope_UsedAsIs()
     {
         var foreign = new FixedScope(new Dictionary<string, object?> { ["raw"] = "{{ not rendered here }}" });
         var scope = new VariableScope(foreign, _engine);
 
         Assert.That(scope.TryGet("raw", out var value) ? value : null, Is.EqualTo("{{ not rendered here }}"));
+    }
+
+    [Test]
+    public void SetLiteral_ValueWithBraces_NeverRendered()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("result", Map(("stdout", "{{ while true; end }}")));
+
+        Assert.That(_engine.Evaluate("result.stdout", scope), Is.EqualTo("{{ while true; end }}"));
+        Assert.That(_engine.RenderValue("out: {{ result.stdout }}", scope), Is.EqualTo("out: {{ while true; end }}"));
+    }
+
+    [Test]
+    public void SetLiteral_InParent_NotRenderedFromChild()
+    {
+        var facts = Scope(_engine);
+        facts.SetLiteral("motd", "{{ nope }}");
+        var child = new VariableScope(facts);
+
+        Assert.That(child.TryGet("motd", out var value) ? value : null, Is.EqualTo("{{ nope }}"));
+    }
+
+    [Test]
+    public void SetLiteral_AssignmentIntoItInTemplate_IsErrorAndDoesNotLeak()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("facts", Map(("os", "Debian"), ("disks", List("sda"))));
+
+        var ex = Assert.Throws<TemplateException>(() => _engine.RenderText("{{ facts.os = 'x' }}", scope, "t.sbn"));
+        Assert.That(ex!.Message, Does.Contain("read-only"));
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ facts.disks[0] = 'x' }}", scope, "t.sbn"));
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ facts['added'] = 1 }}", scope, "t.sbn"));
+        Assert.Throws<TemplateException>(() => _engine.RenderText("{{ with facts; os = 'x'; end }}", scope, "t.sbn"));
+
+        Assert.That(_engine.Evaluate("facts.os + facts.disks[0]", scope), Is.EqualTo("Debiansda"));
+    }
+
+    [Test]
+    public void SetLiteral_CopiedIntoNewVariable_CopyIsWritable()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("facts", Map(("disks", List("sda"))));
+
+        Assert.That(_engine.RenderText("{{ d = facts.disks | array.add 'sdb' }}{{ d | array.join ',' }}", scope, "t.sbn"), Is.EqualTo("sda,sdb"));
+    }
+
+    [Test]
+    public void SetLiteral_ReplacedValue_SeenByNextEvaluation()
+    {
+        var scope = Scope(_engine);
+        scope.SetLiteral("facts", Map(("os", "Debian")));
+        Assert.That(_engine.Evaluate("facts.os", scope), Is.EqualTo("Debian"));
+
+        scope.SetLiteral("facts", Map(("os", "Ubuntu")));
+
+        Assert.That(_engine.Evaluate("facts.os", scope), Is.EqualTo("Ubuntu"));
+    }
+
+    [Test]
+    public void Set_AfterSetLiteral_RendersAgain()
+    {
+        var scope = Scope(_engine, ("x", 1L));
+        scope.SetLiteral("v", "{{ x }}");
+
+        scope.Set("v", "{{ x }}");
+
+        Assert.That(scope.TryGet("v", out var value) ? value : null, Is.EqualTo(1L));
     }
 
     [Test]

@@ -35,7 +35,7 @@ internal sealed class ErrorMapper
         {
             if (inner is TemplateException nested)
             {
-                return nested.Origin is not null ? nested : new TemplateException($"{at}: {nested.Message}", where.Origin, line, column, nested);
+                return FromNested(nested, where, at, line, column);
             }
         }
 
@@ -82,6 +82,30 @@ internal sealed class ErrorMapper
                     column,
                     exception);
         }
+    }
+
+    /// <summary>
+    /// A failure inside a templated variable already names that variable; the outermost evaluation adds where the
+    /// variable was read, intermediate ones (variables reading variables) pass it on unchanged.
+    /// </summary>
+    private static TemplateException FromNested(TemplateException nested, Where where, string at, int line, int column)
+    {
+        if (nested.Origin is null)
+        {
+            return nested is UndefinedVariableException undefined
+                ? new UndefinedVariableException(undefined.VariableName, $"{at}: {nested.Message}", where.Origin, line, column, nested)
+                : new TemplateException($"{at}: {nested.Message}", where.Origin, line, column, nested);
+        }
+
+        if (where.ResolvingVariable)
+        {
+            return nested;
+        }
+
+        var message = $"{nested.Message} (read at {at})";
+        return nested is UndefinedVariableException u
+            ? new UndefinedVariableException(u.VariableName, message, u.Origin, u.Line, u.Column, nested)
+            : new TemplateException(message, nested.Origin, nested.Line, nested.Column, nested);
     }
 
     private static string Describe(TemplateLimits limits) =>

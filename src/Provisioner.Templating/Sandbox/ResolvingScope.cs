@@ -13,7 +13,9 @@ internal sealed class ResolvingScope : IVariableScope
 
     public IEnumerable<string> Names => _root.Names;
 
-    public bool TryGet(string name, out object? value)
+    public bool TryGet(string name, out object? value) => TryGet(name, out value, out _);
+
+    public bool TryGet(string name, out object? value, out bool literal)
     {
         var start = _chain.IndexOf(name);
         if (start >= 0)
@@ -26,7 +28,7 @@ internal sealed class ResolvingScope : IVariableScope
                 column: 0);
         }
 
-        return _root.Resolve(name, this, out value);
+        return _root.Resolve(name, this, out value, out literal);
     }
 
     public void Enter(string name)

@@ -52,6 +52,9 @@ internal sealed class SandboxContext : TemplateContext
             ? base.GetMemberAccessorImpl(target)
             : NullAccessor.Default;
 
+    protected override IListAccessor? GetListAccessorImpl(object target, Type type) =>
+        target is ScriptArray ? ReadOnlyAwareListAccessor.Default : base.GetListAccessorImpl(target, type);
+
     /// <summary>Scriban checks the clock only between statements; an empty loop body must not escape the time limit.</summary>
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
     {

@@ -8,10 +8,12 @@ namespace Provisioner.Templating.Sandbox;
 internal sealed class ScopeGlobals : ScriptObject
 {
     private readonly IVariableScope _scope;
+    private readonly ScriptValueCache _cache;
 
-    public ScopeGlobals(IVariableScope scope)
+    public ScopeGlobals(IVariableScope scope, ScriptValueCache cache)
     {
         _scope = scope;
+        _cache = cache;
     }
 
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
@@ -21,14 +23,21 @@ internal sealed class ScopeGlobals : ScriptObject
             return true;
         }
 
-        if (!_scope.TryGet(member, out var plain))
+        var literal = false;
+        var found = _scope switch
         {
-            value = null;
+            VariableScope variables => variables.Resolve(member, chain: null, out value, out literal),
+            ResolvingScope resolving => resolving.TryGet(member, out value, out literal),
+            _ => _scope.TryGet(member, out value),
+        };
+        if (!found)
+        {
             return false;
         }
 
-        // Converted once per evaluation; later reads (and template assignments) use the local copy.
-        value = ScriptData.ToScript(plain);
+        // Converted once per evaluation (literal data once per engine); later reads and template assignments
+        // use this entry.
+        value = literal ? _cache.Get(value) : ScriptData.ToScript(value);
         SetValue(member, value, readOnly: false);
         return true;
     }

@@ -11,7 +11,8 @@ internal static class ScriptData
 {
     private const int MaxDepth = 100;
 
-    public static object? ToScript(object? value, int depth = 0)
+    /// <summary>Converts plain data for Scriban; <paramref name="readOnly"/> yields maps and lists templates cannot change.</summary>
+    public static object? ToScript(object? value, bool readOnly = false, int depth = 0)
     {
         if (depth > MaxDepth)
         {
@@ -35,10 +36,10 @@ internal static class ScriptData
             case decimal m:
                 return (double)m;
             case IReadOnlyDictionary<string, object?> map:
-                var obj = new ScriptObject(map.Count);
+                var obj = readOnly ? new ReadOnlyScriptObject(map.Count) : new ScriptObject(map.Count);
                 foreach (var (key, item) in map)
                 {
-                    obj.SetValue(key, ToScript(item, depth + 1), readOnly: false);
+                    obj.SetValue(key, ToScript(item, readOnly, depth + 1), readOnly: false);
                 }
 
                 return obj;
@@ -46,7 +47,13 @@ internal static class ScriptData
                 var array = new ScriptArray(list.Count);
                 foreach (var item in list)
                 {
-                    array.Add(ToScript(item, depth + 1));
+                    array.Add(ToScript(item, readOnly, depth + 1));
+                }
+
+                if (readOnly)
+                {
+                    array.IsReadOnly = true;
+                    _ = array.ScriptObject; // created lazily on first member access; make it now, as shared arrays are read concurrently
                 }
 
                 return array;

@@ -1,7 +1,8 @@
-// What is being evaluated, for messages: a template file (positions are file positions) or a described value/expression.
+// What is being evaluated, for messages: a template file (positions are file positions) or a described value/expression;
+// ResolvingVariable marks the evaluation of a templated variable's own value.
 namespace Provisioner.Templating.Sandbox;
 
-internal readonly record struct Where(string? Origin, bool OriginIsFile, bool IsExpression)
+internal readonly record struct Where(string? Origin, bool OriginIsFile, bool IsExpression, bool ResolvingVariable = false)
 {
     public string Noun => IsExpression ? "expression" : "template";
 
