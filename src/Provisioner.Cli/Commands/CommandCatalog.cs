@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return SyntaxCheckCommand.Create();
         yield return InventoryCommand.Create();
         yield return LabCommand.Create();
+        yield return BootstrapCommand.Create();
         yield return DocCommand.Create();
     }
 }
