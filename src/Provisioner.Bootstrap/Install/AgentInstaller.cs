@@ -20,7 +20,7 @@ internal sealed class AgentInstaller
         _platform = platform;
     }
 
-    public async Task<IReadOnlyList<StepResult>> InstallAsync(AgentBinary binary, AgentSettings settings, CancellationToken ct)
+    public async Task<InstallResult> InstallAsync(AgentBinary binary, AgentSettings settings, CancellationToken ct)
     {
         var config = AgentConfigFile.Render(_layout, settings);
         var servicePath = ServiceDefinition.Path(_layout, _platform.Init);
@@ -39,7 +39,7 @@ internal sealed class AgentInstaller
             await _host.RunCheckedAsync(ct, "systemctl", "daemon-reload").ConfigureAwait(false);
         }
 
-        return steps;
+        return new InstallResult(steps, Fresh: sums.Count == 0 && steps[3].Changed);
     }
 
     private async Task<StepResult> InstallBinaryAsync(AgentBinary binary, string? installed, CancellationToken ct)

@@ -27,7 +27,7 @@ internal static class PlatformProbe
         throw new UnsupportedHostException($"{host.Target.Name}: the host has no /etc/os-release; cannot tell which OS it runs (prov-agent supports Debian and its derivatives)");
     }
 
-    private static async Task<InitSystem> DetectInitAsync(IRemoteHost host, InstallLayout layout, CancellationToken ct)
+    public static async Task<InitSystem> DetectInitAsync(IRemoteHost host, InstallLayout layout, CancellationToken ct)
     {
         // A prefixed install is never registered with the host's init: its script is run directly.
         if (layout.IsPrefixed)

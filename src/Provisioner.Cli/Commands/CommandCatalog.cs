@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return InventoryCommand.Create();
         yield return CaCommand.Create();
         yield return LabCommand.Create();
+        yield return BootstrapCommand.Create();
         yield return DocCommand.Create();
         yield return ApplyCommand.Create();
         yield return FactsCommand.Create();

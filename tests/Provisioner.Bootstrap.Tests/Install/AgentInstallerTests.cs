@@ -40,9 +40,9 @@ public sealed class AgentInstallerTests
         var platform = await PlatformProbe.DetectAsync(host, layout, CancellationToken.None);
         var installer = new AgentInstaller(host, layout, platform);
 
-        var first = await installer.InstallAsync(_binary, new AgentSettings("127.0.0.1", 17443), CancellationToken.None);
+        var first = (await installer.InstallAsync(_binary, new AgentSettings("127.0.0.1", 17443), CancellationToken.None)).Steps;
         var binaryWritten = File.GetLastWriteTimeUtc(layout.Binary);
-        var second = await installer.InstallAsync(_binary, new AgentSettings("127.0.0.1", 17443), CancellationToken.None);
+        var second = (await installer.InstallAsync(_binary, new AgentSettings("127.0.0.1", 17443), CancellationToken.None)).Steps;
 
         Assert.That(first.Select(s => s.Changed), Is.All.True, string.Join("\n", first));
         Assert.That(second.Select(s => s.Changed), Is.All.False, string.Join("\n", second));
@@ -66,7 +66,7 @@ public sealed class AgentInstallerTests
         await using var host = await _server.ConnectAsync();
         var platform = await PlatformProbe.DetectAsync(host, layout, CancellationToken.None);
 
-        var steps = await new AgentInstaller(host, layout, platform).InstallAsync(_binary, new AgentSettings(), CancellationToken.None);
+        var steps = (await new AgentInstaller(host, layout, platform).InstallAsync(_binary, new AgentSettings(), CancellationToken.None)).Steps;
 
         Assert.That(steps[0].Changed, Is.True);
         Assert.That(steps[0].Detail, Does.StartWith("upgraded to prov-agent "));
@@ -84,7 +84,7 @@ public sealed class AgentInstallerTests
         var wanted = File.ReadAllText(layout.Config);
         File.WriteAllText(layout.Config, "{}");
 
-        var steps = await installer.InstallAsync(_binary, new AgentSettings(), CancellationToken.None);
+        var steps = (await installer.InstallAsync(_binary, new AgentSettings(), CancellationToken.None)).Steps;
 
         Assert.That(steps.Where(s => s.Changed).Select(s => s.Name), Is.EqualTo(new[] { "config" }));
         Assert.That(File.ReadAllText(layout.Config), Is.EqualTo(wanted));
