@@ -83,7 +83,7 @@ public sealed class AgentClient
     /// <summary>
     /// Every event after <paramref name="afterSeq"/>, then live ones, up to and including the
     /// <see cref="RunCompletedEvent"/>. When the stream breaks, the client reconnects and resumes after the last event
-    /// it yielded, so no event is lost or repeated.
+    /// it yielded, so no event is lost or repeated. When the enumeration ends, the agent has recorded the run's outcome.
     /// </summary>
     public async IAsyncEnumerable<RunEvent> WatchRunAsync(string runId, long afterSeq, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -119,6 +119,9 @@ public sealed class AgentClient
                 yield return e;
                 if (e is RunCompletedEvent)
                 {
+                    // The agent ends the stream once the run's record is written and its lock released; waiting for that
+                    // means a StartRun sent after this enumeration finishes sees the run as history.
+                    await DrainAsync(call.ResponseStream, ct).ConfigureAwait(false);
                     yield break;
                 }
             }
@@ -137,6 +140,18 @@ public sealed class AgentClient
             _log.Warning("Lost the event stream of run {RunId} on {Host} after event {Seq} ({Detail}); resuming ({Attempt}/{Attempts})",
                 runId, Endpoint.ToString(), last, broken.Status.Detail, failures, _options.Attempts - 1);
             await Task.Delay(Backoff(failures), _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task DrainAsync(IAsyncStreamReader<Proto.RunEvent> stream, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (next, error) = await NextAsync(stream, ct).ConfigureAwait(false);
+            if (next is null || error is not null)
+            {
+                return;
+            }
         }
     }
 
