@@ -49,7 +49,12 @@ internal sealed class AgentInstaller
             return StepResult.Ok("agent", $"{await VersionAsync(ct).ConfigureAwait(false)} at {_layout.Binary} (sha256 {binary.Sha256[..12]})");
         }
 
-        var temporary = (await _host.RunCheckedAsync(new RemoteCommand(["mktemp", "-d", "/tmp/prov-bootstrap.XXXXXXXX"]) { Become = false }, ct).ConfigureAwait(false)).Stdout.Trim();
+        if (_layout.IsPrefixed)
+        {
+            await _host.RunCheckedAsync(new RemoteCommand(["mkdir", "-p", "--", _layout.UploadParent]) { Become = false }, ct).ConfigureAwait(false);
+        }
+
+        var temporary = (await _host.RunCheckedAsync(new RemoteCommand(["mktemp", "-d", _layout.UploadParent + "/prov-bootstrap.XXXXXXXX"]) { Become = false }, ct).ConfigureAwait(false)).Stdout.Trim();
         try
         {
             var uploaded = temporary + "/prov-agent";

@@ -48,5 +48,8 @@ public sealed record InstallLayout
 
     public string LogFile => Under("/var/log/prov-agent.log");
 
+    /// <summary>Where the login user stages the upload before root installs it (a private <c>mktemp -d</c> inside).</summary>
+    public string UploadParent => Under("/tmp");
+
     private string Under(string path) => IsPrefixed ? Root + path : path;
 }

@@ -54,7 +54,8 @@ public sealed class AgentInstallerTests
         Assert.That(File.ReadAllText(layout.InitScript), Does.Contain($"DAEMON={layout.Binary}"));
         Assert.That(Directory.Exists(layout.StateDirectory), Is.True);
         Assert.That(Directory.EnumerateFileSystemEntries(layout.Root, "*.prov-new", SearchOption.AllDirectories), Is.Empty);
-        Assert.That(Directory.EnumerateDirectories("/tmp", "prov-bootstrap.*"), Is.Empty, "the upload directory is removed");
+        Assert.That(layout.UploadParent, Does.StartWith(layout.Root + "/"), "a prefixed install stages its upload inside its root");
+        Assert.That(Directory.EnumerateDirectories(layout.UploadParent, "prov-bootstrap.*"), Is.Empty, "the upload directory is removed");
     }
 
     [Test]
