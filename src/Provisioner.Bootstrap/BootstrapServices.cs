@@ -8,6 +8,5 @@ namespace Provisioner.Bootstrap;
 public sealed record BootstrapServices(
     AgentBinaryLocator Binaries,
     IAgentCertificateAuthority Authority,
-    EnrolmentTokenStore Tokens,
     IAgentProbe Probe,
     TimeProvider Time);

@@ -64,7 +64,7 @@ internal sealed class HostPipeline
         var service = new ServiceControl(remote, layout, platform.Init);
         try
         {
-            var enrolment = await new AgentEnroller(remote, layout, _services.Authority, _services.Tokens)
+            var enrolment = await new AgentEnroller(remote, layout, _services.Authority)
                 .EnsureEnrolledAsync(Addresses(), ct).ConfigureAwait(false);
             _steps.AddRange(enrolment);
             _steps.Add(await service.EnableAsync(ct).ConfigureAwait(false));

@@ -18,14 +18,12 @@ internal sealed class AgentEnroller
     private readonly IRemoteHost _host;
     private readonly InstallLayout _layout;
     private readonly IAgentCertificateAuthority _authority;
-    private readonly EnrolmentTokenStore _tokens;
 
-    public AgentEnroller(IRemoteHost host, InstallLayout layout, IAgentCertificateAuthority authority, EnrolmentTokenStore tokens)
+    public AgentEnroller(IRemoteHost host, InstallLayout layout, IAgentCertificateAuthority authority)
     {
         _host = host;
         _layout = layout;
         _authority = authority;
-        _tokens = tokens;
     }
 
     private string Name => _host.Target.Name;
@@ -35,7 +33,7 @@ internal sealed class AgentEnroller
         var why = await WhyEnrolAsync(ct).ConfigureAwait(false);
         var enrol = why is null
             ? StepResult.Ok("enrol", "the agent's certificate is current")
-            : await EnrolWithTokenAsync(_tokens.Issue(Name), addresses, why, ct).ConfigureAwait(false);
+            : await EnrolWithTokenAsync(_authority.CreateEnrolmentToken(Name), addresses, why, ct).ConfigureAwait(false);
         return [enrol, await UpdateRevocationListAsync(ct).ConfigureAwait(false)];
     }
 
@@ -48,14 +46,16 @@ internal sealed class AgentEnroller
         string certificate;
         try
         {
+            // The token the CA spends is the one the host signed into its request, not the one we sent.
             var presented = EnrolmentRequest.ReadToken(Name, request.Stdout);
-            var redemption = _tokens.Redeem(presented, Name);
-            if (!redemption.Accepted)
+            try
             {
-                throw new EnrolmentException($"{Name}: enrolment refused: {redemption.Refusal}; nothing was signed or installed");
+                certificate = _authority.EnrolAgent(presented, request.Stdout, Name, addresses);
             }
-
-            certificate = _authority.SignAgent(request.Stdout, Name, addresses);
+            catch (EnrolmentException ex)
+            {
+                throw new EnrolmentException($"{Name}: {ex.Message}; nothing was signed or installed", ex);
+            }
         }
         catch
         {

@@ -17,7 +17,9 @@ public sealed class UnavailableAuthority : IAgentCertificateAuthority
 
     public string? ReadRevocationListPem() => throw Unavailable();
 
-    public string SignAgent(string csrPem, string host, IReadOnlyList<IPAddress> addresses) => throw Unavailable();
+    public string CreateEnrolmentToken(string host) => throw Unavailable();
+
+    public string EnrolAgent(string token, string csrPem, string host, IReadOnlyList<IPAddress> addresses) => throw Unavailable();
 
     public string? CheckAgent(X509Certificate2 certificate, string host) => throw Unavailable();
 

@@ -67,6 +67,12 @@ internal sealed class ServiceControl
         var verb = running ? "restart" : "start";
         var command = _init == InitSystem.Systemd ? RemoteCommand.Of("systemctl", verb, Unit) : RemoteCommand.Of(_layout.InitScript, verb);
         var result = await _host.RunAsync(command, ct).ConfigureAwait(false);
+        if (result.Succeeded && _init == InitSystem.Systemd)
+        {
+            // A simple unit counts as started as soon as the process exists; a bad certificate stops it a moment later.
+            result = await _host.RunAsync(RemoteCommand.Of("sh", "-c", "sleep 2; systemctl is-active --quiet prov-agent.service"), ct).ConfigureAwait(false);
+        }
+
         if (!result.Succeeded)
         {
             var log = _init == InitSystem.Systemd

@@ -11,8 +11,9 @@ namespace Provisioner.Bootstrap.Ssh;
 /// </summary>
 internal sealed class SshSession : IRemoteHost
 {
-    // Exit status of timeout(1) when the command ran out of time.
+    // Exit statuses of timeout(1) when the command ran out of time: TERM worked, or KILL was needed (-k).
     private const int TimedOut = 124;
+    private const int TimedOutKilled = 128 + 9;
     private static readonly TimeSpan LocalGrace = TimeSpan.FromSeconds(15);
 
     private readonly SshClient _client;
@@ -71,7 +72,7 @@ internal sealed class SshSession : IRemoteHost
         }
 
         var exit = ssh.ExitStatus ?? -1;
-        if (exit == TimedOut || ssh.ExitSignal is not null)
+        if (exit is TimedOut or TimedOutKilled || ssh.ExitSignal is not null)
         {
             throw new RemoteCommandException(
                 $"{Target.Name}: '{command}' was stopped after {timeout.TotalSeconds:0} s on the host{(ssh.ExitSignal is { } signal ? $" (signal {signal})" : string.Empty)}");

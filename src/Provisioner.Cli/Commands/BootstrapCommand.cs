@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Provisioner.Bootstrap;
-using Provisioner.Bootstrap.Enrolment;
 using Provisioner.Bootstrap.Install;
 using Provisioner.Bootstrap.Ssh;
-using Provisioner.Bootstrap.Verification;
 using Provisioner.Cli.Commands.Bootstrap;
 using Provisioner.Core.Diagnostics;
 using Provisioner.Language.Inventory;
+using Provisioner.Security;
+using Provisioner.Security.Authority;
 
 namespace Provisioner.Cli.Commands;
 
@@ -34,8 +34,8 @@ internal static class BootstrapCommand
             HelpName = "FILE|DIR",
         };
         var uninstall = new Option<bool>("--uninstall") { Description = "Stop and remove the agent, its service, configuration and keys; revoke its certificate" };
-        var stateDir = new Option<string?>("--state-dir") { Description = "prov's state directory (default: $XDG_DATA_HOME/prov or ~/.local/share/prov)", HelpName = "DIR" };
-        var caDir = new Option<string?>("--ca-dir") { Description = "The CA directory (default: STATE_DIR/ca)", HelpName = "DIR" };
+        var stateDir = new Option<string?>("--state-dir") { Description = "prov's state directory; the CA is STATE_DIR/ca unless --ca-dir is given", HelpName = "DIR" };
+        var caDir = new Option<string?>("--ca-dir") { Description = "The CA directory, as for prov ca (default: STATE_DIR/ca, else ~/.local/share/prov/ca)", HelpName = "DIR" };
         var installRoot = new Option<string?>("--install-root")
         {
             Description = "Install under this directory instead of / (tests and staging: the service is run by its script, not registered with init)",
@@ -94,15 +94,10 @@ internal static class BootstrapCommand
                 return ExitCodes.Ok;
             }
 
+            using var composition = BootstrapComposition.Create(request.CaDirectory, request.StateDirectory, request.Uninstall, TimeProvider.System);
             var password = request.AskPass ? SecretPrompt.Read("SSH password: ") : null;
             var hosts = new BootstrapHosts(request, password).From(selection.Hosts);
-            var stateDirectory = StateDirectory.Resolve(request.StateDirectory);
-            var services = new BootstrapServices(
-                new AgentBinaryLocator(request.AgentBinary),
-                BootstrapComposition.Authority(request.CaDirectory, stateDirectory),
-                new EnrolmentTokenStore(EnrolmentTokenStore.DirectoryIn(stateDirectory), TimeProvider.System),
-                BootstrapComposition.Probe(),
-                TimeProvider.System);
+            var services = new BootstrapServices(new AgentBinaryLocator(request.AgentBinary), composition.Authority, composition.Probe, TimeProvider.System);
             var options = new BootstrapOptions
             {
                 Forks = request.Forks,
@@ -125,7 +120,7 @@ internal static class BootstrapCommand
 
             return ExitCodes.InvalidInput;
         }
-        catch (BootstrapException ex)
+        catch (Exception ex) when (ex is BootstrapException or SecurityFileException or CertificateRequestException)
         {
             await stderr.WriteLineAsync($"prov bootstrap: error: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Error;

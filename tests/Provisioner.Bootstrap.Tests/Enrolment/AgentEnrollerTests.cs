@@ -13,9 +13,9 @@ public sealed class AgentEnrollerTests
 {
     private SshServer _server = null!;
     private AgentBinary _binary = null!;
-    private TestAuthority _authority = null!;
     private FakeTimeProvider _time = null!;
-    private EnrolmentTokenStore _tokens = null!;
+    private string _caDirectory = null!;
+    private CaAuthority _authority = null!;
     private InstallLayout _layout = null!;
     private RecordingHost _host = null!;
 
@@ -32,9 +32,9 @@ public sealed class AgentEnrollerTests
     [SetUp]
     public async Task InstallAgent()
     {
-        _authority = new TestAuthority();
         _time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _tokens = new EnrolmentTokenStore(Path.Combine(_server.Directory, $"state-{Guid.NewGuid():N}", "enrolment"), _time);
+        _caDirectory = TestCa.Init(_server.Directory, _time);
+        _authority = TestCa.Open(_caDirectory, _time);
         _layout = new InstallLayout(_server.NewRoot());
         _host = new RecordingHost(await _server.ConnectAsync());
         var platform = await PlatformProbe.DetectAsync(_host, _layout, CancellationToken.None);
@@ -48,24 +48,25 @@ public sealed class AgentEnrollerTests
         _authority.Dispose();
     }
 
-    private AgentEnroller Enroller => new(_host, _layout, _authority, _tokens);
+    private AgentEnroller Enroller => new(_host, _layout, _authority);
 
     [Test]
     public async Task EnsureEnrolledAsync_FreshHost_InstallsCertificateForTheKeyMadeOnTheHost()
     {
-        var steps = await Enroller.EnsureEnrolledAsync([], CancellationToken.None);
+        var steps = await Enroller.EnsureEnrolledAsync([System.Net.IPAddress.Loopback], CancellationToken.None);
 
         Assert.That(steps[0].Changed, Is.True, steps[0].Detail);
         using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(_layout.Certificate));
         using var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(_layout.Key));
         Assert.That(certificate.GetECDsaPublicKey()!.ExportSubjectPublicKeyInfo(), Is.EqualTo(key.ExportSubjectPublicKeyInfo()));
-        Assert.That(certificate.GetNameInfo(X509NameType.SimpleName, false), Is.EqualTo("testhost"));
+        Assert.That(_authority.CheckAgent(certificate, "testhost"), Is.Null, "a current agent certificate of our CA for this host");
         Assert.That(File.ReadAllText(_layout.CaCertificate).Trim(), Is.EqualTo(_authority.CaCertificatePem.Trim()));
+        Assert.That(File.ReadAllText(_layout.RevocationList).Trim(), Is.EqualTo(_authority.ReadRevocationListPem()!.Trim()));
         Assert.That(File.GetUnixFileMode(_layout.Key), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(File.Exists(_layout.PendingKey), Is.False);
         Assert.That(_host.Transcript.ToString(), Does.Not.Contain("PRIVATE KEY"), "the private key never crosses the connection");
-        Assert.That(_host.Commands.SelectMany(c => c.Argv), Has.None.StartsWith("prov-enrol-1."), "the token never appears on a command line");
+        Assert.That(_host.Commands.SelectMany(c => c.Argv), Has.None.StartsWith("prov-enrol-"), "the token never appears on a command line");
     }
 
     [Test]
@@ -77,7 +78,7 @@ public sealed class AgentEnrollerTests
         var steps = await Enroller.EnsureEnrolledAsync([], CancellationToken.None);
 
         Assert.That(steps.Select(s => s.Changed), Is.All.False, string.Join("\n", steps));
-        Assert.That(_authority.Signed, Has.Count.EqualTo(1));
+        Assert.That(TestCa.SignedFor(_caDirectory, "testhost"), Is.EqualTo(1));
         Assert.That(File.ReadAllText(_layout.Certificate), Is.EqualTo(certificate));
     }
 
@@ -94,15 +95,30 @@ public sealed class AgentEnrollerTests
 
         Assert.That(steps[0].Changed, Is.True);
         Assert.That(steps[0].Detail, Does.Contain("does not match"));
-        Assert.That(_authority.Signed, Has.Count.EqualTo(2));
+        Assert.That(TestCa.SignedFor(_caDirectory, "testhost"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task EnsureEnrolledAsync_CertificateRevoked_EnrolsAgain()
+    {
+        await Enroller.EnsureEnrolledAsync([], CancellationToken.None);
+        _authority.RevokeAgent("testhost");
+
+        var steps = await Enroller.EnsureEnrolledAsync([], CancellationToken.None);
+
+        Assert.That(steps[0].Detail, Does.Contain("not acceptable").And.Contain("revoked"));
+        Assert.That(steps[1].Changed, Is.False, "the new CRL came with the enrolment");
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(_layout.Certificate));
+        Assert.That(_authority.CheckAgent(certificate, "testhost"), Is.Null);
     }
 
     [Test]
     public async Task EnsureEnrolledAsync_HostTrustsAnotherCa_EnrolsWithOurs()
     {
-        using (var previous = new TestAuthority("Previous CA"))
+        var previousDirectory = TestCa.Init(_server.Directory, _time);
+        using (var previous = TestCa.Open(previousDirectory, _time))
         {
-            await new AgentEnroller(_host, _layout, previous, _tokens).EnsureEnrolledAsync([], CancellationToken.None);
+            await new AgentEnroller(_host, _layout, previous).EnsureEnrolledAsync([], CancellationToken.None);
         }
 
         var steps = await Enroller.EnsureEnrolledAsync([], CancellationToken.None);
@@ -114,20 +130,20 @@ public sealed class AgentEnrollerTests
     [Test]
     public void EnrolWithTokenAsync_UsedToken_IsRefusedAndLeavesNothing()
     {
-        var token = _tokens.Issue("testhost");
-        Assert.That(_tokens.Redeem(token, "testhost").Accepted, Is.True);
+        var token = _authority.CreateEnrolmentToken("testhost");
+        _authority.EnrolAgent(token, LocalCsr(), "testhost", []);
 
         var ex = Assert.ThrowsAsync<EnrolmentException>(() => Enroller.EnrolWithTokenAsync(token, [], "test", CancellationToken.None));
 
-        Assert.That(ex!.Message, Does.Contain("testhost: enrolment refused").And.Contain("already used"));
-        AssertNothingEnrolled();
+        Assert.That(ex!.Message, Does.StartWith("testhost: ").And.Contain("already used"));
+        AssertNothingEnrolled(signedBefore: 1);
     }
 
     [Test]
     public void EnrolWithTokenAsync_ExpiredToken_IsRefusedAndLeavesNothing()
     {
-        var token = _tokens.Issue("testhost", TimeSpan.FromMinutes(10));
-        _time.Advance(TimeSpan.FromMinutes(11));
+        var token = _authority.CreateEnrolmentToken("testhost");
+        _time.Advance(CaAuthority.TokenLifetime + TimeSpan.FromSeconds(1));
 
         var ex = Assert.ThrowsAsync<EnrolmentException>(() => Enroller.EnrolWithTokenAsync(token, [], "test", CancellationToken.None));
 
@@ -138,26 +154,34 @@ public sealed class AgentEnrollerTests
     [Test]
     public void EnrolWithTokenAsync_TokenOfAnotherHost_IsRefusedAndLeavesNothing()
     {
-        var token = _tokens.Issue("otherhost");
+        var token = _authority.CreateEnrolmentToken("otherhost");
 
         var ex = Assert.ThrowsAsync<EnrolmentException>(() => Enroller.EnrolWithTokenAsync(token, [], "test", CancellationToken.None));
 
-        Assert.That(ex!.Message, Does.Contain("issued for host 'otherhost', not for 'testhost'"));
+        Assert.That(ex!.Message, Does.Contain("issued for 'otherhost', not 'testhost'"));
         AssertNothingEnrolled();
     }
 
     [Test]
     public void EnrolWithTokenAsync_MadeUpToken_IsRefusedAndLeavesNothing()
     {
-        var ex = Assert.ThrowsAsync<EnrolmentException>(() => Enroller.EnrolWithTokenAsync("prov-enrol-1.guessed", [], "test", CancellationToken.None));
+        _authority.CreateEnrolmentToken("testhost");
 
-        Assert.That(ex!.Message, Does.Contain("unknown token"));
+        var ex = Assert.ThrowsAsync<EnrolmentException>(() => Enroller.EnrolWithTokenAsync("prov-enrol-guessed", [], "test", CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("not known"));
         AssertNothingEnrolled();
     }
 
-    private void AssertNothingEnrolled()
+    private static string LocalCsr()
     {
-        Assert.That(_authority.Signed, Is.Empty, "nothing may be signed");
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return new CertificateRequest("CN=testhost", key, HashAlgorithmName.SHA256).CreateSigningRequestPem();
+    }
+
+    private void AssertNothingEnrolled(int signedBefore = 0)
+    {
+        Assert.That(TestCa.SignedFor(_caDirectory, "testhost"), Is.EqualTo(signedBefore), "nothing may be signed");
         Assert.That(new[] { _layout.Key, _layout.PendingKey, _layout.Certificate, _layout.CaCertificate }.Where(File.Exists), Is.Empty);
     }
 }
