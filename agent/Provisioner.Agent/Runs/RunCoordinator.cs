@@ -84,6 +84,7 @@ internal sealed class RunCoordinator
 
             var interrupted = RecoverInterruptedLocked();
             var live = new LiveRun(runId);
+            _store.SetCurrent(runId);
             _store.Write(new RunRecord
             {
                 RunId = runId,
@@ -227,6 +228,7 @@ internal sealed class RunCoordinator
                 Message = completed.Message,
                 Counts = new Dictionary<string, int>(completed.Counts, StringComparer.Ordinal),
             });
+            _store.ClearCurrent();
             _store.Prune(_options.KeepRuns);
         }
         finally
@@ -238,8 +240,17 @@ internal sealed class RunCoordinator
         }
     }
 
-    private List<RunCompletedEvent> RecoverInterruptedLocked() =>
-        _store.FindRunning().Where(r => !IsLiveHere(r.RunId)).Select(_store.MarkInterrupted).ToList();
+    private List<RunCompletedEvent> RecoverInterruptedLocked()
+    {
+        if (_store.FindUnfinished() is { } dead && !IsLiveHere(dead.RunId))
+        {
+            var completed = _store.MarkInterrupted(dead);
+            _store.ClearCurrent();
+            return [completed];
+        }
+
+        return [];
+    }
 
     private bool IsLiveHere(string runId)
     {

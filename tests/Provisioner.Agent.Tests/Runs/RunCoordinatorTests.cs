@@ -51,6 +51,7 @@ public sealed class RunCoordinatorTests
         Assert.That(store.TryRead("r1")!.Status, Is.EqualTo("succeeded"));
         Assert.That(store.TryRead("r1")!.Counts!["changed"], Is.EqualTo(1));
         Assert.That(File.ReadAllLines(Path.Combine(_dir, "runs", "r1", "events.jsonl")), Has.Length.EqualTo(events.Count));
+        Assert.That(File.Exists(Path.Combine(_dir, "current-run")), Is.False, "a finished run is no longer current");
     }
 
     [Test]
@@ -88,6 +89,7 @@ public sealed class RunCoordinatorTests
         var store = new RunStore(new StateLayout(_dir), TimeProvider.System);
         new StateLayout(_dir).EnsureCreated();
         store.Write(new RunRecord { RunId = "dead", Status = "running", Pid = 999999, StartedAt = DateTimeOffset.UtcNow });
+        store.SetCurrent("dead");
         using (var log = store.OpenEventLog("dead"))
         {
             log.Append(new TaskStartedEvent("t1", "t1", false) { RunId = "dead", Seq = 1 });
@@ -109,7 +111,9 @@ public sealed class RunCoordinatorTests
     {
         var layout = new StateLayout(_dir);
         layout.EnsureCreated();
-        new RunStore(layout, TimeProvider.System).Write(new RunRecord { RunId = "dead", Status = "running", StartedAt = DateTimeOffset.UtcNow });
+        var store = new RunStore(layout, TimeProvider.System);
+        store.Write(new RunRecord { RunId = "dead", Status = "running", StartedAt = DateTimeOffset.UtcNow });
+        store.SetCurrent("dead");
 
         var recovered = Coordinator().RecoverInterrupted();
 

@@ -54,7 +54,8 @@ public sealed class RunStoreTests
 
         File.AppendAllText(_store.Layout.EventsFile("r1"), "{\"seq\":3,\"run_id\":\"r1\",\"kind\":\"task_sta");
 
-        var running = _store.FindRunning().Single();
+        _store.SetCurrent("r1");
+        var running = _store.FindUnfinished()!;
         var completed = _store.MarkInterrupted(running);
 
         Assert.That(completed.Seq, Is.EqualTo(3));
@@ -64,22 +65,34 @@ public sealed class RunStoreTests
         Assert.That(events.Select(e => e.Seq), Is.EqualTo(new[] { 1L, 2L, 3L }));
         Assert.That(events[^1], Is.InstanceOf<RunCompletedEvent>());
         Assert.That(_store.TryRead("r1")!.Status, Is.EqualTo("interrupted"));
-        Assert.That(_store.FindRunning(), Is.Empty);
+        Assert.That(_store.FindUnfinished(), Is.Null);
     }
 
     [Test]
-    public void Prune_MoreFinishedRunsThanKept_DeletesOldestOnly()
+    public void Prune_MoreRunsThanKept_DeletesOldestButNeverTheCurrent()
     {
         for (var i = 0; i < 5; i++)
         {
             _store.Write(new RunRecord { RunId = $"r{i}", Status = "succeeded", StartedAt = DateTimeOffset.UnixEpoch.AddMinutes(i) });
+            File.SetLastWriteTimeUtc(_store.Layout.RunRecordFile($"r{i}"), DateTime.UnixEpoch.AddMinutes(i));
         }
 
         Record("live", "running");
+        File.SetLastWriteTimeUtc(_store.Layout.RunRecordFile("live"), DateTime.UnixEpoch);
+        _store.SetCurrent("live");
 
         _store.Prune(keep: 2);
 
         Assert.That(Directory.GetDirectories(_store.Layout.RunsDirectory).Select(Path.GetFileName), Is.EquivalentTo(new[] { "r3", "r4", "live" }));
+    }
+
+    [Test]
+    public void FindUnfinished_CurrentRunFinished_ReturnsNull()
+    {
+        Record("r1", "succeeded");
+        _store.SetCurrent("r1");
+
+        Assert.That(_store.FindUnfinished(), Is.Null);
     }
 
     [TestCase("")]
