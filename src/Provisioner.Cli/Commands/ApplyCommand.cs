@@ -55,14 +55,13 @@ internal static class ApplyCommand
                 Check = parse.GetValue(check),
                 Diff = parse.GetValue(diff),
             };
+            var verbosity = ArgumentLists.Count(parse, verbose);
             var options = new ApplyOptions(request)
             {
                 Forks = parse.GetValue(forks),
-                Verbosity = ArgumentLists.Count(parse, verbose),
+                Verbosity = verbosity,
                 Output = parse.GetValue(output)!,
-                Connection = parse.GetValue(connection.Connection)!,
-                AgentPath = parse.GetValue(connection.AgentPath),
-                StateDir = parse.GetValue(connection.StateDir),
+                Connection = connection.Choice(parse, verbosity),
             };
             return ApplyRunner.RunAsync(options, ct);
         });

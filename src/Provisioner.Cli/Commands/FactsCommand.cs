@@ -26,29 +26,27 @@ internal static class FactsCommand
         command.SetAction((parse, ct) => RunAsync(
             string.Join(':', parse.GetValue(hosts) ?? []),
             parse.GetValue(connection.Inventory) ?? [],
-            parse.GetValue(connection.Connection)!,
-            parse.GetValue(connection.AgentPath),
-            parse.GetValue(connection.StateDir),
+            connection.Choice(parse),
             parse.GetValue(forks),
             ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string pattern, string[] inventories, string connection, string? agentPath, string? stateDir, int forks, CancellationToken ct)
+    private static async Task<int> RunAsync(string pattern, string[] inventories, ConnectionChoice connection, int forks, CancellationToken ct)
     {
         var stderr = Console.Error;
         IReadOnlyList<HostFacts> results;
         try
         {
             var inventory = InventoryLoader.Load(inventories).Inventory;
-            var connector = Connections.Create(connection, agentPath, StateDirectory.Resolve(stateDir), out var error);
-            if (connector is null)
+            using var connections = Connections.Create(connection, out var error);
+            if (connections is null)
             {
                 await stderr.WriteLineAsync($"prov: {error}").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
-            results = await new FactsQuery(connector, forks).GatherAsync(inventory, pattern, ct).ConfigureAwait(false);
+            results = await new FactsQuery(connections.Connector, forks).GatherAsync(inventory, pattern, ct).ConfigureAwait(false);
         }
         catch (InvalidInputException ex)
         {

@@ -179,7 +179,8 @@ internal sealed class HostRunner
         if (result != HostResult.Ok && !watch.TaskFailed)
         {
             // No task result says why: the run itself failed (facts, interrupted, cancelled); the recap must show it.
-            _reports.Report(new HostFailedReport(watch.Host, watch.Play, $"run {StatusNames.Of(c.Status)}: {c.Message}"));
+            var status = StatusNames.Of(c.Status);
+            _reports.Report(new HostFailedReport(watch.Host, watch.Play, c.Message.StartsWith(status, StringComparison.Ordinal) ? c.Message : $"run {status}: {c.Message}"));
         }
 
         _reports.Report(new HostRunCompletedReport(watch.Host, watch.Play, watch.AgentRunId, StatusNames.Of(c.Status), c.Message, c.Duration.TotalMilliseconds)

@@ -54,7 +54,16 @@ public sealed class RunDispatcher
                     continue;
                 }
 
-                await RunPlayAsync(play, run, pool, forks, runner, ct).ConfigureAwait(false);
+                try
+                {
+                    await RunPlayAsync(play, run, pool, forks, runner, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Cancelled while hosts waited for a fork or for facts: the run still ends with its summary.
+                    run.Cancelled = true;
+                    run.Stopped = true;
+                }
             }
         }
 

@@ -33,12 +33,9 @@ internal sealed class LocalHostConnection : IHostConnection
 
     private string PlansDirectory => Path.Combine(_stateDirectory, "plans");
 
-    public async Task<AgentCapabilities> GetCapabilitiesAsync(CancellationToken ct)
-    {
-        var output = await RunToEndAsync(["--version"], ct).ConfigureAwait(false);
-        var version = output.Trim().Split(' ', 2) is [_, var v] ? v : output.Trim();
-        return new AgentCapabilities(version, 1, [], Host);
-    }
+    /// <summary>The local agent is the one prov was pointed at; nothing to ask it (its module list is not checked).</summary>
+    public Task<AgentCapabilities> GetCapabilitiesAsync(CancellationToken ct) =>
+        Task.FromResult(new AgentCapabilities($"local ({_agent.Path})", 1, [], Host));
 
     public async Task<IReadOnlyDictionary<string, object?>> GatherFactsAsync(CancellationToken ct)
     {

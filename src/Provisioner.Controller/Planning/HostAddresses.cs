@@ -5,7 +5,11 @@ using Provisioner.Templating;
 
 namespace Provisioner.Controller.Planning;
 
-/// <summary>Where each host's agent is reached: the inventory <c>address</c> (a template is rendered with the host's variables) and <c>port</c>.</summary>
+/// <summary>
+/// Where each host's agent is reached: the inventory <c>address</c> (a template is rendered with the host's variables)
+/// and the host variable <c>agent_port</c> (the inventory's <c>port</c> is SSH's, for bootstrap); null means the
+/// connector's default.
+/// </summary>
 internal static class HostAddresses
 {
     public static Dictionary<string, HostAddress> Resolve(IEnumerable<InventoryHost> hosts, TemplateEngine templates, List<Diagnostic> errors)
@@ -38,7 +42,27 @@ internal static class HostAddresses
                 }
             }
 
-            result[host.Name] = new HostAddress(host.Name, address, host.Port);
+            int? port = null;
+            if (host.Vars.TryGetValue("agent_port", out var portValue) && portValue is not null)
+            {
+                long? number = portValue switch
+                {
+                    long l => l,
+                    string t when long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+                    _ => null,
+                };
+                if (number is > 0 and < 65536)
+                {
+                    port = (int)number.Value;
+                }
+                else
+                {
+                    errors.Add(Diagnostic.Error(host.Location, $"agent_port of host '{host.Name}' must be a port number (1-65535), not '{Core.Data.PlainData.ToDisplayString(portValue)}'"));
+                    continue;
+                }
+            }
+
+            result[host.Name] = new HostAddress(host.Name, address, port);
         }
 
         return result;

@@ -148,7 +148,20 @@ public sealed class TextReporter : IRunReporter
             return string.Empty;
         }
 
-        return " => " + PlainJson.Serialize(r.Result, indented: true);
+        var shown = r.Result;
+        if (r.Module == "debug" && r.Result is IReadOnlyDictionary<string, object?> map)
+        {
+            // As Ansible shows debug: the message, not the bookkeeping.
+            var message = Core.Data.PlainData.NewMap();
+            foreach (var (key, value) in map.Where(kv => kv.Key is not ("changed" or "failed" or "skipped")))
+            {
+                message[key] = value;
+            }
+
+            shown = message;
+        }
+
+        return " => " + PlainJson.Serialize(shown, indented: true);
     }
 
     private void Diff(Core.Runs.DiffEntry entry)

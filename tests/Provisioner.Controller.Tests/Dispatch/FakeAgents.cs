@@ -39,6 +39,8 @@ internal sealed class FakeAgents : IAgentConnector
 
     public ConcurrentDictionary<string, IReadOnlyList<RunEvent>> Runs { get; } = new(StringComparer.Ordinal);
 
+    public ConcurrentDictionary<string, bool> CancelRequested { get; } = new(StringComparer.Ordinal);
+
     public Task<IHostConnection> ConnectAsync(HostAddress host, CancellationToken ct)
     {
         if (Unreachable.Contains(host.Name))
@@ -130,6 +132,16 @@ internal sealed class FakeAgents : IAgentConnector
                 var sent = 0;
                 foreach (var e in agents.Runs[runId].Where(e => e.Seq > afterSeq))
                 {
+                    if (agents.CancelRequested.ContainsKey(runId))
+                    {
+                        yield return new RunCompletedEvent(RunStatus.Cancelled, new Dictionary<string, int>(), "cancelled: stopped on request", TimeSpan.Zero)
+                        {
+                            RunId = runId,
+                            Seq = e.Seq,
+                        };
+                        yield break;
+                    }
+
                     await Task.Delay(agents.TaskTime, ct);
                     if (sent++ == 2 && agents.BreakStream.TryGetValue(host, out var breaks) && breaks > 0)
                     {
@@ -146,7 +158,11 @@ internal sealed class FakeAgents : IAgentConnector
             }
         }
 
-        public Task<RunStatus> CancelRunAsync(string runId, CancellationToken ct) => Task.FromResult(RunStatus.Cancelled);
+        public Task<RunStatus> CancelRunAsync(string runId, CancellationToken ct)
+        {
+            agents.CancelRequested[runId] = true;
+            return Task.FromResult(RunStatus.Running);
+        }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

@@ -286,4 +286,32 @@ public sealed class RunDispatcherTests
             Assert.That(reports.Of<RunStartedReport>().Single().RunId, Is.EqualTo(summary.RunId));
         });
     }
+
+    [Test]
+    public async Task Run_Cancelled_RunningHostsAskedToStopAndSummaryReported()
+    {
+        var agents = new FakeAgents { TaskTime = TimeSpan.FromMilliseconds(200) };
+        var site = """
+            - hosts: app
+              serial: 2
+              tasks:
+                - { name: one, command: "true" }
+                - { name: two, command: "true" }
+                - { name: three, command: "true" }
+            """;
+        var playbook = TestPlaybook.Compile(site, TestPlaybook.Hosts(TestPlaybook.Numbered(4)));
+        var reports = new CollectingReporter();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var summary = await new RunDispatcher(agents, TimeProvider.System, new DispatchOptions { RunId = "RUN" }).RunAsync(playbook, reports, cancel.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.Outcome, Is.EqualTo(RunOutcome.Cancelled));
+            Assert.That(agents.CancelRequested.Keys.Order(), Is.EqualTo(new[] { "RUN-1-h01", "RUN-1-h02" }));
+            Assert.That(reports.Of<HostRunCompletedReport>().Select(c => c.Status), Is.EqualTo(new[] { "cancelled", "cancelled" }));
+            Assert.That(summary.NotRun.Select(u => u.Host), Is.EqualTo(new[] { "h03", "h04" }), "the second batch never starts");
+            Assert.That(reports.Reports[^1], Is.TypeOf<RunFinishedReport>());
+        });
+    }
 }

@@ -221,7 +221,7 @@ public sealed class ApplyLocalTests
     }
 
     [Test]
-    public async Task Apply_DefaultConnection_FailsClearlyWhileTheAgentTransportIsMissing()
+    public async Task Apply_AgentConnectionWithoutCa_FailsClearlyBeforeContactingHosts()
     {
         var result = await ProvProcess.RunAsync(_root, "apply", "site.yml", "-i", "hosts.yml", "--state-dir", StateDir);
 

@@ -9,6 +9,21 @@ internal static class ProvProcess
 
     public static string AgentPath => Path.Combine(AppContext.BaseDirectory, "prov-agent");
 
+    /// <summary>
+    /// prov as its own project built it (src/Provisioner.Cli/bin/CONFIG/TFM): the copy beside the tests lacks assemblies
+    /// that this folder takes from the ASP.NET Core framework (which prov does not use).
+    /// </summary>
+    public static string ProvPath
+    {
+        get
+        {
+            var tests = Path.Combine("tests", "Provisioner.Controller.Tests") + Path.DirectorySeparatorChar;
+            var own = AppContext.BaseDirectory.Replace(tests, Path.Combine("src", "Provisioner.Cli") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            var path = Path.Combine(own, "prov.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"prov is not built where expected: {path}");
+        }
+    }
+
     public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -18,7 +33,7 @@ internal static class ProvProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "prov.dll"));
+        info.ArgumentList.Add(ProvPath);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -11,9 +11,5 @@ internal sealed record ApplyOptions(ApplyRequest Request)
 
     public string Output { get; init; } = "text";
 
-    public string Connection { get; init; } = Connections.Agent;
-
-    public string? AgentPath { get; init; }
-
-    public string? StateDir { get; init; }
+    public required ConnectionChoice Connection { get; init; }
 }

@@ -34,9 +34,9 @@ internal static class ApplyRunner
             await stderr.WriteLineAsync(warning.ToString()).ConfigureAwait(false);
         }
 
-        var stateDirectory = StateDirectory.Resolve(options.StateDir);
-        var connector = Connections.Create(options.Connection, options.AgentPath, stateDirectory, out var error);
-        if (connector is null)
+        var stateDirectory = options.Connection.StateDirectory;
+        using var connections = Connections.Create(options.Connection, out var error);
+        if (connections is null)
         {
             await stderr.WriteLineAsync($"prov: {error}").ConfigureAwait(false);
             return ExitCodes.Error;
@@ -53,7 +53,7 @@ internal static class ApplyRunner
         IRunReporter[] targets = recorder is null ? [output.Reporter] : [output.Reporter, recorder];
         var reporter = new MaskingReporter(SecretValues.For(playbook), new TeeReporter(targets));
 
-        var dispatcher = new RunDispatcher(connector, TimeProvider.System, new DispatchOptions { Forks = options.Forks });
+        var dispatcher = new RunDispatcher(connections.Connector, TimeProvider.System, new DispatchOptions { Forks = options.Forks });
         var summary = await dispatcher.RunAsync(playbook, reporter, ct).ConfigureAwait(false);
         foreach (var warning in dispatcher.Warnings.Where(_ => options.Verbosity > 0))
         {

@@ -26,7 +26,20 @@ internal sealed class ConnectionOptions
         Description = "Where prov keeps run history and local agent state (default: ~/.local/share/prov)",
     };
 
-    public IEnumerable<Option> All => [Inventory, Connection, AgentPath, StateDir];
+    public Option<string?> CaDir { get; } = new("--ca-dir")
+    {
+        Description = "With --connection agent: the CA directory holding the controller's certificate (default: STATE_DIR/ca)",
+    };
+
+    public IEnumerable<Option> All => [Inventory, Connection, AgentPath, StateDir, CaDir];
+
+    public ConnectionChoice Choice(System.CommandLine.ParseResult parse, int verbosity = 0) =>
+        new(parse.GetValue(Connection)!, Controller.History.StateDirectory.Resolve(parse.GetValue(StateDir)))
+        {
+            AgentPath = parse.GetValue(AgentPath),
+            CaDirectory = parse.GetValue(CaDir),
+            Verbosity = verbosity,
+        };
 
     public ConnectionOptions()
     {

@@ -18,9 +18,14 @@ internal sealed class ConsoleTextSink : ITextSink
     public ConsoleTextSink(IAnsiConsole console)
     {
         _console = console;
+        Width = console.Profile.Width;
+
+        // Lines are laid out by the reporter; Spectre must not wrap them at the terminal's width.
+        console.Profile.Width = 100_000;
     }
 
-    public int Width => _console.Profile.Width;
+    /// <summary>The terminal's width (banners are padded to it).</summary>
+    public int Width { get; }
 
     public void WriteLine(TextStyle style, string text)
     {

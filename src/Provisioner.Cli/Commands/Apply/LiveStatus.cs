@@ -48,10 +48,8 @@ internal sealed class LiveStatus : IRunReporter, IDisposable
             }
         }
 
-        if (report is RunFinishedReport)
-        {
-            _sink.SetStatus(string.Empty);
-        }
+        // Redrawn now, so that the line the text reporter is about to write shows the state after this event.
+        Refresh();
     }
 
     public void Dispose()
