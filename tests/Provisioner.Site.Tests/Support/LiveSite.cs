@@ -57,8 +57,18 @@ internal sealed class LiveSite : IAsyncDisposable
         return new LiveSite(site, network, inventory, root, secrets, extraVars ?? PlainData.NewMap(), paths);
     }
 
-    /// <summary>The host as the play that runs <paramref name="role"/> sees it.</summary>
-    public SiteHost Host(string host, string role) => SiteHost.For(Site, Inventory.Inventory, host, Site.PlayOf(role), ExtraVars);
+    /// <summary>The host as the play that runs <paramref name="role"/> sees it; <paramref name="changed"/> stands for
+    /// variables the operator changed in the inventory since.</summary>
+    public SiteHost Host(string host, string role, IReadOnlyDictionary<string, object?>? changed = null)
+    {
+        var vars = PlainData.CloneMap(ExtraVars);
+        foreach (var (name, value) in changed ?? new Dictionary<string, object?>())
+        {
+            vars[name] = value;
+        }
+
+        return SiteHost.For(Site, Inventory.Inventory, host, Site.PlayOf(role), vars);
+    }
 
     public string Address(string host) => Network.Address(host);
 

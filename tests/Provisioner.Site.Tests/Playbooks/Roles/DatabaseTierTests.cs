@@ -29,6 +29,7 @@ public sealed class DatabaseTierTests
         fast["pgpool_health_check_max_retries"] = 1;
         fast["pgpool_health_check_retry_delay"] = 1;
         fast["pgpool_sr_check_period"] = 1;
+        fast["pgpool_auto_failback_interval"] = 1;
         _live = await LiveSite.StartAsync(SiteModel.Load(), [.. Dbs, "app1"], fast);
 
         foreach (var db in Dbs)
@@ -176,10 +177,52 @@ public sealed class DatabaseTierTests
         Assert.That(db2.ArgText(guard, "msg"), Does.Contain("db2 is running as a primary").And.Contain("postgres_primary"));
     }
 
-    /// <summary>Scratch folders owned by postgres, the configuration files rendered, as role postgresql leaves a db host.</summary>
-    private async Task PrepareDbHostAsync(string db)
+    [Test, Order(5)]
+    public async Task Rebuild_InventoryNamesThePromotedPrimary_TheOtherReplicaAndTheRebuiltOldPrimaryFollowIt()
     {
-        var host = _live.Host(db, "postgresql");
+        // docs/site.md, "After a failover": postgres_primary: db2 in the inventory, db1's data directory emptied.
+        var changed = new Dictionary<string, object?> { ["postgres_primary"] = "db2" };
+        var guard = _live.Site.Task("postgresql", "A running PostgreSQL agrees with the inventory about which host is the primary");
+        var db2 = _live.Host("db2", "postgresql", changed);
+        db2.Register("postgres_recovery", Registered(await RunTaskAsync(db2, "postgresql", "Ask a running PostgreSQL whether it is a primary or a replica", check: false)));
+        Assert.That(db2.Runs(guard), Is.False, "db2 is the primary the inventory names");
+
+        // db3: its new postgresql.conf names db2; the restart handler restarts it.
+        await PrepareDbHostAsync("db3", changed);
+        await StopPostgresAsync("db3");
+        _postgres["db3"] = await StartPostgresAsync("db3");
+
+        // db1: empty, so play 2 clones it from db2 again.
+        var data = _live.Host("db1", "postgresql").Text("postgres_data_dir");
+        foreach (var entry in new DirectoryInfo(data).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo directory) { directory.Delete(recursive: true); } else { entry.Delete(); }
+        }
+
+        await PrepareDbHostAsync("db1", changed);
+        var db1 = _live.Host("db1", "postgresql_replica", changed);
+        Assert.That(db1.Runs(_live.Site.Task("postgresql_replica", "The replica is cloned from the primary, only when its data directory is empty")), Is.True);
+        await RunTaskAsync(db1, "postgresql_replica", "The replica is cloned from the primary, only when its data directory is empty");
+        var standby = db1.ArgText(_live.Site.Task("postgresql_replica", "The replica starts as a standby"), "path");
+        await File.WriteAllTextAsync(standby, "");
+        await OwnAsync(standby, OwnerOnly);
+        _postgres["db1"] = await StartPostgresAsync("db1");
+
+        await _postgres["db2"].WaitUntilAsync("db1 and db3 stream from db2", async () =>
+            await LocalSqlAsync("db2", "SELECT string_agg(application_name || ':' || state, ',' ORDER BY application_name) FROM pg_stat_replication", mayFail: true) == "db1:streaming,db3:streaming",
+            TimeSpan.FromSeconds(60));
+        await _pgpool.WaitUntilAsync("Pgpool-II attaches db1 again, as a standby (auto_failback)", async () =>
+        {
+            var nodes = await PoolNodesAsync();
+            return nodes.Count == 3 && nodes.All(n => n["status"] == "up") && nodes[0]["role"] == "standby" && nodes[1]["role"] == "primary";
+        }, TimeSpan.FromSeconds(60));
+        Assert.That(await LocalSqlAsync("db1", "SELECT count(*) FROM replicated"), Is.EqualTo("1"), "db1 has the data written before the failover");
+    }
+
+    /// <summary>Scratch folders owned by postgres, the configuration files rendered, as role postgresql leaves a db host.</summary>
+    private async Task PrepareDbHostAsync(string db, IReadOnlyDictionary<string, object?>? changed = null)
+    {
+        var host = _live.Host(db, "postgresql", changed);
         await ScratchPaths.CreateAsync(_live.Paths(db), "postgres");
         File.SetUnixFileMode(host.Text("postgres_data_dir"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var etc = host.Text("postgres_config_dir");
@@ -196,6 +239,15 @@ public sealed class DatabaseTierTests
         var server = _live.Network.Start(db, "postgres", AsPostgres([Path.Combine(host.Text("postgres_bin_dir"), "postgres"), "-c", $"config_file={Path.Combine(host.Text("postgres_config_dir"), "postgresql.conf")}"]));
         await server.WaitUntilAsync("PostgreSQL accepts connections", async () => await LocalSqlAsync(db, "SELECT 1", mayFail: true) == "1", TimeSpan.FromSeconds(60));
         return server;
+    }
+
+    /// <summary>A fast shutdown, as systemd's unit stops the server (Pgpool-II's pooled connections do not hold it up).</summary>
+    private async Task StopPostgresAsync(string db)
+    {
+        var host = _live.Host(db, "postgresql");
+        var stop = await _live.Network.RunAsync(db, ["runuser", "-u", "postgres", "--", Path.Combine(host.Text("postgres_bin_dir"), "pg_ctl"), "-D", host.Text("postgres_data_dir"), "stop", "-m", "fast"]);
+        Assert.That(stop.ExitCode, Is.Zero, stop.Describe());
+        await _postgres[db].StopAsync();
     }
 
     /// <summary>A command task of a role, rendered for the host and run in its namespace as the agent would run it.</summary>
