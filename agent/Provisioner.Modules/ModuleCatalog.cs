@@ -3,6 +3,7 @@ using Provisioner.Core.Schema;
 using Provisioner.Modules.Abstractions;
 using Provisioner.Modules.Commands;
 using Provisioner.Modules.Docker;
+using Provisioner.Modules.Docker.Engine;
 using Provisioner.Modules.Files;
 using Provisioner.Modules.Flow;
 using Provisioner.Modules.Kernel;
@@ -55,6 +56,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         ArgumentNullException.ThrowIfNull(processes);
         ArgumentNullException.ThrowIfNull(time);
 
+        Add(ModuleRunners.State(new AptModule(files, processes, time)));
         Add(ModuleRunners.State(new FileModule(files)));
         Add(ModuleRunners.State(new CopyModule(files, time)));
         Add(ModuleRunners.State(new TemplateModule(files, time)));
@@ -63,10 +65,17 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.Action(new ShellModule(files, processes)));
         Add(ModuleRunners.State(new UserModule(files, processes)));
         Add(ModuleRunners.State(new GroupModule(files, processes)));
+        Add(ModuleRunners.State(new SysctlModule(files, processes)));
+        Add(ModuleRunners.Action(new WaitForModule(files, time)));
         Add(ModuleRunners.Action(new SetFactModule()));
         Add(ModuleRunners.Action(new DebugModule()));
         Add(ModuleRunners.Action(new AssertModule()));
         Add(ModuleRunners.Action(new FailModule()));
+        Add(ModuleRunners.State(new ServiceModule(files, processes)));
+        var docker = new DockerEngineClient();
+        Add(ModuleRunners.State(new DockerContainerModule(docker)));
+        Add(ModuleRunners.State(new DockerImageModule(docker, files)));
+        Add(ModuleRunners.State(new DockerNetworkModule(docker)));
 
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {

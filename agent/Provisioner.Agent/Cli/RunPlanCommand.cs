@@ -52,7 +52,7 @@ internal static class RunPlanCommand
 
         foreach (var interrupted in started.Interrupted)
         {
-            await stderr.WriteLineAsync($"prov-agent: run {interrupted.RunId} was interrupted: {interrupted.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"prov-agent: earlier run {interrupted.RunId} found unfinished: {interrupted.Message}").ConfigureAwait(false);
         }
 
         if (started.AlreadyStarted)

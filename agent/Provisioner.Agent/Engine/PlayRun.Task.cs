@@ -251,9 +251,17 @@ internal sealed partial class PlayRun
     /// <summary>Without --diff, multi-line values (file contents) are summarised: the entry says what changed, not the text.</summary>
     private static DiffEntry Summarise(DiffEntry entry)
     {
-        static string Short(string text) => text.Contains('\n', StringComparison.Ordinal)
-            ? $"({text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0)} lines; --diff shows them)"
-            : text;
+        static string Short(string text)
+        {
+            if (!text.Contains('\n', StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            var lines = text.Split('\n').Length - (text.EndsWith('\n') ? 1 : 0);
+            return $"({lines} {(lines == 1 ? "line" : "lines")}; --diff shows them)";
+        }
+
         return entry with { Before = Short(entry.Before), After = Short(entry.After) };
     }
 

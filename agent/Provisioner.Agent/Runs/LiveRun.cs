@@ -10,6 +10,7 @@ internal sealed class LiveRun : IRunEventSink, IDisposable
     private readonly Lock _gate = new();
     private readonly List<RunEvent> _events = [];
     private EventLog? _log;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LiveRun(string runId)
@@ -22,6 +23,9 @@ internal sealed class LiveRun : IRunEventSink, IDisposable
     public CancellationTokenSource Cancellation { get; } = new();
 
     public bool Completed { get; private set; }
+
+    /// <summary>Completes once the run record is written and the run lock released: after that the run is history.</summary>
+    public Task Finished => _finished.Task;
 
     public long LastSeq
     {
@@ -82,6 +86,8 @@ internal sealed class LiveRun : IRunEventSink, IDisposable
             await changed.WaitAsync(ct).ConfigureAwait(false);
         }
     }
+
+    public void MarkFinished() => _finished.TrySetResult();
 
     public void Dispose()
     {

@@ -84,6 +84,7 @@ internal sealed class RunCoordinator
 
             var interrupted = RecoverInterruptedLocked();
             var live = new LiveRun(runId);
+            _store.SetCurrent(runId);
             _store.Write(new RunRecord
             {
                 RunId = runId,
@@ -128,6 +129,8 @@ internal sealed class RunCoordinator
                 yield return e;
             }
 
+            // A watcher that saw the end may exit the process: the record and lock must be settled by then.
+            await live.Finished.WaitAsync(ct).ConfigureAwait(false);
             yield break;
         }
 
@@ -225,6 +228,7 @@ internal sealed class RunCoordinator
                 Message = completed.Message,
                 Counts = new Dictionary<string, int>(completed.Counts, StringComparer.Ordinal),
             });
+            _store.ClearCurrent();
             _store.Prune(_options.KeepRuns);
         }
         finally
@@ -232,11 +236,21 @@ internal sealed class RunCoordinator
             Forget(live.RunId);
             live.Dispose();
             held.Dispose();
+            live.MarkFinished();
         }
     }
 
-    private List<RunCompletedEvent> RecoverInterruptedLocked() =>
-        _store.FindRunning().Where(r => !IsLiveHere(r.RunId)).Select(_store.MarkInterrupted).ToList();
+    private List<RunCompletedEvent> RecoverInterruptedLocked()
+    {
+        if (_store.FindUnfinished() is { } dead && !IsLiveHere(dead.RunId))
+        {
+            var completed = _store.MarkInterrupted(dead);
+            _store.ClearCurrent();
+            return [completed];
+        }
+
+        return [];
+    }
 
     private bool IsLiveHere(string runId)
     {

@@ -51,21 +51,30 @@ internal sealed class RunStore
         return events.Where(e => e.Seq > afterSeq).ToList();
     }
 
-    public IReadOnlyList<RunRecord> FindRunning()
+    /// <summary>Marks <paramref name="runId"/> as the run executing now; written before its record says running.</summary>
+    public void SetCurrent(string runId) => Durable.WriteAtomically(Layout.CurrentRunFile, StateLayout.CheckRunId(runId) + "\n");
+
+    public void ClearCurrent()
     {
-        if (!Directory.Exists(Layout.RunsDirectory))
+        File.Delete(Layout.CurrentRunFile);
+        Durable.SyncDirectory(Layout.Root);
+    }
+
+    /// <summary>
+    /// The record of the run marked current, when it still says running: with the run lock held by the caller, that
+    /// is a run whose process died. Runs execute one at a time, so there is at most one.
+    /// </summary>
+    public RunRecord? FindUnfinished()
+    {
+        if (!File.Exists(Layout.CurrentRunFile))
         {
-            return [];
+            return null;
         }
 
-        return Directory.GetDirectories(Layout.RunsDirectory)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(StateLayout.IsValidRunId)
-            .Select(TryRead)
-            .OfType<RunRecord>()
-            .Where(r => r.Status == StatusNames.Of(RunStatus.Running))
-            .ToList();
+        var runId = File.ReadAllText(Layout.CurrentRunFile).Trim();
+        return StateLayout.IsValidRunId(runId) && TryRead(runId) is { } record && record.Status == StatusNames.Of(RunStatus.Running)
+            ? record
+            : null;
     }
 
     /// <summary>
@@ -100,7 +109,10 @@ internal sealed class RunStore
         return completed;
     }
 
-    /// <summary>Deletes the oldest finished runs beyond <paramref name="keep"/>; a run id older than that can run again.</summary>
+    /// <summary>
+    /// Deletes the oldest runs (by when their record was last written) beyond <paramref name="keep"/>; a run id older
+    /// than that can run again. Cheap when there is nothing to delete: it only counts directories.
+    /// </summary>
     public void Prune(int keep)
     {
         if (!Directory.Exists(Layout.RunsDirectory))
@@ -108,12 +120,18 @@ internal sealed class RunStore
             return;
         }
 
-        var finished = Directory.GetDirectories(Layout.RunsDirectory)
-            .Select(d => (Dir: d, Record: StateLayout.IsValidRunId(Path.GetFileName(d)) ? TryRead(Path.GetFileName(d)) : null))
-            .Where(x => x.Record is not null && x.Record.Status != StatusNames.Of(RunStatus.Running))
-            .OrderByDescending(x => x.Record!.StartedAt)
+        var runs = Directory.GetDirectories(Layout.RunsDirectory);
+        if (runs.Length <= keep)
+        {
+            return;
+        }
+
+        var current = File.Exists(Layout.CurrentRunFile) ? File.ReadAllText(Layout.CurrentRunFile).Trim() : null;
+        var oldest = runs
+            .Where(d => Path.GetFileName(d) != current)
+            .OrderByDescending(d => File.GetLastWriteTimeUtc(Path.Combine(d, "run.json")))
             .Skip(keep);
-        foreach (var (dir, _) in finished)
+        foreach (var dir in oldest)
         {
             Directory.Delete(dir, recursive: true);
         }

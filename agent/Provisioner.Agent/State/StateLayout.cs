@@ -5,6 +5,7 @@ namespace Provisioner.Agent.State;
 /// <code>
 /// STATE_DIR/                     default /var/lib/prov-agent, --state-dir to move it
 ///   agent.lock                   flock(2)-held by the process executing a run; dies with the process
+///   current-run                  id of the run executing now (runs are one at a time); left behind by a crash
 ///   handlers/pending.json        handler notifications not yet honoured by a successful handler run
 ///   runs/RUN_ID/run.json         the run record (status, host, play, times, counts), replaced atomically
 ///   runs/RUN_ID/events.jsonl     every event of the run, one JSON object per line, append-only
@@ -25,6 +26,8 @@ internal sealed class StateLayout
     public string LockFile => Path.Combine(Root, "agent.lock");
 
     public string RunsDirectory => Path.Combine(Root, "runs");
+
+    public string CurrentRunFile => Path.Combine(Root, "current-run");
 
     public string PendingHandlersFile => Path.Combine(Root, "handlers", "pending.json");
 

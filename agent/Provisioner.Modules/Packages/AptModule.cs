@@ -1,10 +1,21 @@
 // apt: Debian packages, installed or removed with one apt-get call per task.
+using System.Globalization;
+using Provisioner.Core.Data;
+using Provisioner.Core.Runs;
 using Provisioner.Core.Schema;
+using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Packages;
 
-internal sealed class AptModule
+internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimeProvider time) : IModule<AptArgs, AptState>
 {
+    /// <summary>Touched after every successful refresh; the lists directory's time is not enough (an unchanged index leaves it alone).</summary>
+    private const string RefreshStamp = "/var/lib/apt/periodic/update-success-stamp";
+    private const string ListsDirectory = "/var/lib/apt/lists";
+    private const string IndexProperty = "package index";
+    private const string AutoremoveProperty = "autoremove";
+
     public static ModuleSchema Schema { get; } = new(
         "apt",
         "Install, upgrade or remove Debian packages with apt-get; refresh the package index.",
@@ -20,8 +31,11 @@ internal sealed class AptModule
         ])
     {
         Aliases = ["package"],
-        Description = "Runs apt-get with DEBIAN_FRONTEND=noninteractive and keeps existing configuration files on upgrades. " +
-            "The installed state is read with dpkg-query.",
+        Description = "Runs apt-get with DEBIAN_FRONTEND=noninteractive and keeps existing configuration files on upgrades; " +
+            "all of a task's packages go to one apt-get call, which waits up to lock_timeout for the dpkg lock. The " +
+            "installed state is read with dpkg-query, candidates for state=latest with apt-cache policy. " +
+            "update_cache without cache_valid_time refreshes the index (and reports a change) every time; give " +
+            "cache_valid_time so that a second run reports no change.",
         RequiredOneOf = [["name", "update_cache", "autoremove"]],
         Examples =
         [
@@ -45,10 +59,153 @@ internal sealed class AptModule
         ],
         Returns =
         [
-            new ReturnSpec("packages", "list", "The packages that were (or would be) installed, upgraded or removed."),
-            new ReturnSpec("cache_updated", "bool", "Whether the package index was refreshed."),
-            new ReturnSpec("stdout", "string", "Output of apt-get, when it ran."),
-            new ReturnSpec("stderr", "string", "Error output of apt-get, when it ran."),
+            new ReturnSpec("packages", "dict", "Each of the task's packages with its installed version after the task (null when not installed)."),
+            new ReturnSpec("cache_update_time", "string", "When the package index was last refreshed, ISO 8601 (absent when unknown)."),
         ],
     };
+
+    ModuleSchema IModule<AptArgs, AptState>.Schema => Schema;
+
+    public AptArgs Bind(ModuleArgs args) => new(
+        args.StringList("name").Select(PackageSpec.Parse).ToList(),
+        args.String("state")!,
+        args.Bool("update_cache"),
+        time.GetUtcNow() - TimeSpan.FromSeconds(args.Int("cache_valid_time") ?? 0),
+        TimeSpan.FromSeconds(args.Int("lock_timeout") ?? 600),
+        args.Bool("purge"),
+        args.Bool("autoremove"),
+        args.OptionalBool("install_recommends"));
+
+    public IReadOnlyList<ArgError> Validate(AptArgs args)
+    {
+        var errors = args.Packages
+            .Where(p => p.Name.Length == 0 || !p.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '+' or '-' or ':'))
+            .Select(p => new ArgError("name", $"'{p}' is not a Debian package name"))
+            .ToList();
+        if (args.State != "present" && args.Packages.Any(p => p.Version is not null))
+        {
+            errors.Add(new ArgError("name", "a version (name=version) only makes sense with state=present"));
+        }
+
+        return errors;
+    }
+
+    public async Task<AptState> GetAsync(AptArgs args, CancellationToken ct)
+    {
+        var names = args.Packages.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+        var installed = names.Count == 0
+            ? new Dictionary<string, InstalledPackage>()
+            : AptOutput.ParseDpkgQuery((await RunAsync(["dpkg-query", "-W", "-f=" + AptOutput.DpkgQueryFormat, .. names], ct, allowFailure: true).ConfigureAwait(false)).Stdout);
+        var candidates = args.State == "latest" && names.Count > 0
+            ? AptOutput.ParseCandidates((await RunAsync(["apt-cache", "policy", .. names], ct).ConfigureAwait(false)).Stdout)
+            : new Dictionary<string, string>();
+        var removable = args.Autoremove
+            ? AptOutput.ParseSimulatedRemovals((await RunAsync(["apt-get", "-s", "autoremove", .. args.Purge ? ["--purge"] : Array.Empty<string>()], ct).ConfigureAwait(false)).Stdout)
+            : [];
+        var refreshed = new[] { fs.Stat(RefreshStamp)?.Modified, fs.Stat(ListsDirectory)?.Modified }.Max();
+        return new AptState(installed, candidates, refreshed, removable);
+    }
+
+    public IReadOnlyList<DiffEntry> Compare(AptArgs args, AptState actual)
+    {
+        var diff = new List<DiffEntry>();
+        if (args.UpdateCache && (actual.IndexRefreshed is not { } refreshed || refreshed < args.IndexNotBefore))
+        {
+            var before = actual.IndexRefreshed is { } at ? "refreshed " + at.ToString("u", CultureInfo.InvariantCulture) : "never refreshed";
+            diff.Add(new DiffEntry(IndexProperty, before, "refreshed"));
+        }
+
+        foreach (var package in args.Packages.DistinctBy(p => p.Name))
+        {
+            var found = actual.Installed.GetValueOrDefault(package.Name);
+            var installed = found is { ConfigFilesOnly: false } ? found.Version : null;
+            var wanted = args.State switch
+            {
+                "absent" when found is { ConfigFilesOnly: true } && args.Purge => "purged",
+                "absent" => installed is null ? null : "absent",
+                "latest" => actual.Candidates.GetValueOrDefault(package.Name) is { } candidate ? (candidate == installed ? null : candidate)
+                    : installed is null ? "latest" : null,
+                _ => package.Version is { } version ? (version == installed ? null : version) : installed is null ? "present" : null,
+            };
+            if (wanted is not null)
+            {
+                diff.Add(new DiffEntry(package.Name, installed ?? (found is null ? "absent" : "config-files"), wanted));
+            }
+        }
+
+        if (actual.AutoRemovable.Count > 0)
+        {
+            diff.Add(new DiffEntry(AutoremoveProperty, string.Join(", ", actual.AutoRemovable), "removed"));
+        }
+
+        return diff;
+    }
+
+    public async Task ApplyAsync(AptArgs args, AptState actual, IReadOnlyList<DiffEntry> diff, CancellationToken ct)
+    {
+        var lockWait = "DPkg::Lock::Timeout=" + ((long)args.LockTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        if (diff.Any(d => d.Property == IndexProperty))
+        {
+            await RunAsync(["apt-get", "update", "-q", "-o", lockWait], ct).ConfigureAwait(false);
+            if (fs.Stat(Path.GetDirectoryName(RefreshStamp)!) is null)
+            {
+                fs.CreateDirectory(Path.GetDirectoryName(RefreshStamp)!, 0b111_101_101);
+            }
+
+            await fs.WriteAtomicAsync(RefreshStamp, ReadOnlyMemory<byte>.Empty, new FileWriteOptions(), ct).ConfigureAwait(false);
+        }
+
+        var packages = diff.Where(d => d.Property is not IndexProperty and not AutoremoveProperty).Select(d => d.Property).ToHashSet(StringComparer.Ordinal);
+        if (packages.Count > 0)
+        {
+            var verb = args.State == "absent" ? (args.Purge ? "purge" : "remove") : "install";
+            var recommends = args.InstallRecommends switch { true => ["--install-recommends"], false => ["--no-install-recommends"], null => Array.Empty<string>() };
+            var targets = args.Packages.Where(p => packages.Contains(p.Name)).Select(p => p.ToString());
+            await RunAsync(
+                ["apt-get", verb, "-y", "-q", "-o", lockWait, "-o", "Dpkg::Options::=--force-confdef", "-o", "Dpkg::Options::=--force-confold", .. recommends, .. targets],
+                ct).ConfigureAwait(false);
+        }
+
+        if (diff.Any(d => d.Property == AutoremoveProperty))
+        {
+            await RunAsync(["apt-get", "autoremove", "-y", "-q", "-o", lockWait, .. args.Purge ? ["--purge"] : Array.Empty<string>()], ct).ConfigureAwait(false);
+        }
+    }
+
+    public IReadOnlyDictionary<string, object?> Returns(AptArgs args, AptState state)
+    {
+        var packages = PlainData.NewMap();
+        foreach (var package in args.Packages)
+        {
+            packages[package.Name] = state.Installed.GetValueOrDefault(package.Name) is { ConfigFilesOnly: false } found ? found.Version : null;
+        }
+
+        var result = PlainData.NewMap();
+        result["packages"] = packages;
+        if (state.IndexRefreshed is { } refreshed)
+        {
+            result["cache_update_time"] = refreshed.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        return result;
+    }
+
+    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> argv, CancellationToken ct, bool allowFailure = false)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DEBIAN_FRONTEND"] = "noninteractive",
+            ["APT_LISTCHANGES_FRONTEND"] = "none",
+            ["LC_ALL"] = "C",
+        };
+        var result = await processes.RunAsync(new ProcessRequest(argv) { Environment = environment }, ct).ConfigureAwait(false);
+        if (result.ExitCode != 0 && !allowFailure)
+        {
+            var errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("E:", StringComparison.Ordinal)).ToList();
+            var why = errors.Count > 0 ? string.Join(" ", errors) : result.Stderr.Trim();
+            throw new ModuleException($"{CommandLine.Join(argv)} failed ({result.ExitCode}): {why}");
+        }
+
+        return result;
+    }
 }

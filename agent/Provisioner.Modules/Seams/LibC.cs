@@ -37,6 +37,7 @@ internal static partial class LibC
         var mode = BinaryPrimitives.ReadUInt16LittleEndian(span[28..]);
         var size = BinaryPrimitives.ReadInt64LittleEndian(span[40..]);
         var mtime = BinaryPrimitives.ReadInt64LittleEndian(span[112..]);
+        var mtimeNanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(span[120..]);
         var kind = (mode & 0xF000) switch
         {
             0x8000 => FileKind.File,
@@ -47,7 +48,7 @@ internal static partial class LibC
         return new FileStat(kind, mode & 0xFFF, uid, gid, size)
         {
             LinkTarget = kind == FileKind.Symlink ? new FileInfo(path).LinkTarget : null,
-            Modified = DateTimeOffset.FromUnixTimeSeconds(mtime),
+            Modified = DateTimeOffset.FromUnixTimeSeconds(mtime).AddTicks(mtimeNanoseconds / 100),
         };
     }
 

@@ -29,6 +29,14 @@ public static class RoleExpansion
             return;
         }
 
+        // A role already applied with the same parameters is skipped whole, dependencies included.
+        var duplicate = result.Any(a => a.Role.Name == role.Name && PlainData.DeepEquals(a.Ref.Vars, reference.Vars));
+        if (duplicate && !role.AllowDuplicates)
+        {
+            return;
+        }
+
+        var via = stack.ToList();
         stack.Add(reference);
         foreach (var dependency in role.Dependencies)
         {
@@ -36,10 +44,6 @@ public static class RoleExpansion
         }
 
         stack.RemoveAt(stack.Count - 1);
-        var duplicate = result.Any(a => a.Role.Name == role.Name && PlainData.DeepEquals(a.Ref.Vars, reference.Vars));
-        if (!duplicate || role.AllowDuplicates)
-        {
-            result.Add(new RoleApplication(role, reference, stack.ToList()));
-        }
+        result.Add(new RoleApplication(role, reference, via));
     }
 }

@@ -93,12 +93,6 @@ internal sealed class ValueReader(LoadContext context)
                     result.Add(b ? "true" : "false");
                     break;
                 case YScalar { Value: string text } s:
-                    if (text.TrimStart().StartsWith("{{", StringComparison.Ordinal))
-                    {
-                        context.Diagnostics.Error(s.Location, $"'{keyword}' is already an expression; write it without {{{{ }}}}");
-                        break;
-                    }
-
                     context.AddTemplate(s, isExpression: true);
                     result.Add(text);
                     break;

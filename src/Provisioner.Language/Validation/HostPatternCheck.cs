@@ -1,29 +1,29 @@
+using Provisioner.Core.Diagnostics;
 using Provisioner.Core.Playbooks;
+using Provisioner.Language.Inventory;
 
 namespace Provisioner.Language.Validation;
 
 /// <summary>A play whose host pattern matches no host of the inventory would do nothing: a warning, since that may be intended.</summary>
 internal static class HostPatternCheck
 {
-    public static void Run(Playbook playbook, InventoryView inventory, DiagnosticBag diagnostics)
+    public static void Run(Playbook playbook, Core.Inventory.Inventory inventory, DiagnosticBag diagnostics)
     {
         foreach (var play in playbook.Plays.Where(p => p.HostPattern.Length > 0))
         {
-            IReadOnlyCollection<string> matched;
+            var at = play.KeyLocations.GetValueOrDefault("hosts") ?? play.Location;
             try
             {
-                matched = inventory.Match(play.HostPattern);
+                var selection = HostPatterns.Select(inventory, play.HostPattern, limit: null, at);
+                diagnostics.AddRange(selection.Warnings);
+                if (selection.Hosts.Count == 0 && selection.Warnings.Count == 0)
+                {
+                    diagnostics.Warning(at, $"host pattern '{play.HostPattern}' matches no host of the inventory; the play will do nothing");
+                }
             }
-            catch (ArgumentException ex)
+            catch (InvalidInputException ex)
             {
-                diagnostics.Error((play.KeyLocations.GetValueOrDefault("hosts") ?? play.Location), $"invalid host pattern '{play.HostPattern}': {ex.Message}");
-                continue;
-            }
-
-            if (matched.Count == 0)
-            {
-                var names = inventory.Groups.Concat(inventory.Hosts).Append("all");
-                diagnostics.Warning((play.KeyLocations.GetValueOrDefault("hosts") ?? play.Location), $"host pattern '{play.HostPattern}' matches no host of the inventory{DidYouMean.Suffix(play.HostPattern, names)}");
+                diagnostics.AddRange(ex.Diagnostics);
             }
         }
     }

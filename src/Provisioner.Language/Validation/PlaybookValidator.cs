@@ -39,18 +39,25 @@ public sealed class PlaybookValidator
 
         ModuleArgsCheck.Run(playbook, _catalog, loaded.UnreadableArgs, diagnostics);
         NotifyCheck.Run(playbook, diagnostics);
-        var templateFiles = FileReferenceCheck.Run(playbook, baseDirectory, loaded.Directory, diagnostics);
+        var sourceFiles = FileReferenceCheck.Run(playbook, baseDirectory, loaded.Directory, diagnostics);
+        var templateFiles = TaskWalker.All(playbook)
+            .Where(t => t.Module == "template" && sourceFiles.ContainsKey(t.Location))
+            .Select(t => sourceFiles[t.Location])
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
         var known = new HashSet<string>(loaded.DefinedNames, StringComparer.Ordinal);
         known.UnionWith(MagicVariables.Names);
         known.UnionWith(options.Playbook.ExtraVars.Keys);
         if (options.Inventory is { } inventory)
         {
-            known.UnionWith(inventory.VariableNames);
+            known.UnionWith(InventoryAdapter.VariableNames(inventory));
             HostPatternCheck.Run(playbook, inventory, diagnostics);
         }
 
-        var templates = new TemplateCheck(_templates, known, path => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/'), diagnostics);
+        var undefined = !options.CheckUndefinedVariables ? null : options.Inventory is null ? (Severity?)Severity.Warning : Severity.Error;
+        var templates = new TemplateCheck(_templates, known, undefined, path => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/'), diagnostics);
         templates.CheckSites(loaded.TemplateSites);
         foreach (var file in templateFiles)
         {
@@ -62,6 +69,7 @@ public sealed class PlaybookValidator
             BaseDirectory = baseDirectory,
             PlaybookDirectory = loaded.Directory,
             Templates = templateFiles,
+            SourceFiles = sourceFiles,
         };
     }
 

@@ -26,7 +26,7 @@ public static class SyntaxCheck
         {
             var (inventory, inventoryProblems) = InventoryAdapter.Load(request.Inventories, request.PlaybookPath, baseDirectory);
             problems.AddRange(inventoryProblems);
-            options = options with { Inventory = inventory };
+            options = options with { Inventory = inventory, CheckUndefinedVariables = inventory is not null };
         }
 
         var validated = new PlaybookValidator(catalog, templates).Validate(request.PlaybookPath, options);

@@ -9,7 +9,7 @@ namespace Provisioner.Language.Validation;
 /// at their position in the file, and variables that nothing defines: no vars layer, role, inventory, register,
 /// set_fact, loop variable or fact provides them.
 /// </summary>
-internal sealed class TemplateCheck(TemplateEngine engine, IReadOnlySet<string> known, Func<string, string> display, DiagnosticBag diagnostics)
+internal sealed class TemplateCheck(TemplateEngine engine, IReadOnlySet<string> known, Severity? undefined, Func<string, string> display, DiagnosticBag diagnostics)
 {
     private const long MaxTemplateBytes = 8 * 1024 * 1024;
 
@@ -37,9 +37,10 @@ internal sealed class TemplateCheck(TemplateEngine engine, IReadOnlySet<string> 
             {
                 diagnostics.Error(Locate(at, text, name), $"'{name}' is not an operator in expressions; write {scriban}");
             }
-            else if (!known.Contains(name))
+            else if (undefined is { } severity && !known.Contains(name))
             {
-                diagnostics.Error(Locate(at, text, name), $"undefined variable '{name}'{DidYouMean.Suffix(name, known)}: define it in vars, role defaults, the inventory or with -e, or guard it with '{name} ?? fallback'");
+                var noInventory = severity == Severity.Warning ? " (no inventory given: pass -i to check inventory variables too)" : string.Empty;
+                diagnostics.Add(new Diagnostic(severity, Locate(at, text, name), $"undefined variable '{name}'{DidYouMean.Suffix(name, known)}: define it in vars, role defaults, the inventory or with -e, or guard it with '{name} ?? fallback'{noInventory}"));
             }
         }
     }

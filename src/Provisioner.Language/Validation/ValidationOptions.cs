@@ -7,6 +7,12 @@ public sealed record ValidationOptions
 {
     public PlaybookOptions Playbook { get; init; } = new();
 
-    /// <summary>Null when no inventory was given: host patterns are not checked, inventory variables are not known.</summary>
-    public InventoryView? Inventory { get; init; }
+    /// <summary>
+    /// Null when no inventory was given: host patterns are not checked and, since inventory variables are unknown,
+    /// undefined variables are warnings rather than errors.
+    /// </summary>
+    public Core.Inventory.Inventory? Inventory { get; init; }
+
+    /// <summary>False skips the undefined-variable check (used when the given inventory could not be read).</summary>
+    public bool CheckUndefinedVariables { get; init; } = true;
 }

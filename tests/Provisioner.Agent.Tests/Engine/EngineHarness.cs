@@ -41,11 +41,13 @@ internal sealed class EngineHarness
         return this;
     }
 
+    public PlayEngine Engine() =>
+        new(n => _modules.GetValueOrDefault(n), new FixedFacts(Facts), new TemplateEngine(), Time) { TimeoutGrace = TimeoutGrace };
+
     public async Task<RunOutput> RunAsync(HostPlan plan, CancellationToken ct = default)
     {
         var sink = new MemorySink();
-        var engine = new PlayEngine(n => _modules.GetValueOrDefault(n), new FixedFacts(Facts), new TemplateEngine(), Time) { TimeoutGrace = TimeoutGrace };
-        var completed = await engine.RunAsync("run-1", plan, sink, Notifications, ct);
+        var completed = await Engine().RunAsync("run-1", plan, sink, Notifications, ct);
         return new RunOutput(completed, sink.Events);
     }
 
