@@ -16,7 +16,9 @@ internal sealed class HostNetwork : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Addresses => _hosts.ToDictionary(h => h.Key, h => h.Value.Address, StringComparer.Ordinal);
 
-    public static async Task<HostNetwork> CreateAsync(IReadOnlyList<string> hosts)
+    /// <param name="addresses">Addresses to give the hosts (a host's inventory address, say); by default
+    /// <see cref="Subnet"/>.11, .12, ... in order. Inside the namespaces nothing is routed anywhere else.</param>
+    public static async Task<HostNetwork> CreateAsync(IReadOnlyList<string> hosts, IReadOnlyDictionary<string, string>? addresses = null)
     {
         Programs.RequireRoot("it puts each of the site's hosts into a network namespace");
         Programs.Require(("ip", "iproute2"));
@@ -29,7 +31,7 @@ internal sealed class HostNetwork : IAsyncDisposable
             for (var i = 0; i < hosts.Count; i++)
             {
                 var ns = await network.AddNamespaceAsync($"{network._prefix}-{hosts[i]}");
-                var address = $"{Subnet}.{11 + i}";
+                var address = addresses?.GetValueOrDefault(hosts[i]) ?? $"{Subnet}.{11 + i}";
                 var veth = $"v{network._prefix[3..]}{i}";
                 await Ip("-n", hub, "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", ns);
                 await Ip("-n", hub, "link", "set", veth, "master", "br0");

@@ -38,27 +38,46 @@ internal sealed class LiveSite : IAsyncDisposable
     {
         var network = await HostNetwork.CreateAsync(hosts);
         var root = Directory.CreateTempSubdirectory("prov-site-live-").FullName;
-        // Servers run as their own users (postgres) and must reach their folders below this one.
-        File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-
-        var paths = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
-        var hostVars = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
-        foreach (var host in hosts)
+        try
         {
-            paths[host] = ScratchPaths.For(Path.Combine(root, host));
-            var vars = PlainData.CloneMap(paths[host]);
-            vars["address"] = network.Address(host);
-            hostVars[host] = vars;
-        }
+            // Servers run as their own users (postgres) and must reach their folders below this one.
+            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-        var secrets = TestSecrets.Generate();
-        var inventory = SiteInventory.Create(secrets, hostVars);
-        return new LiveSite(site, network, inventory, root, secrets, extraVars ?? PlainData.NewMap(), paths);
+            var paths = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+            var hostVars = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+            foreach (var host in hosts)
+            {
+                paths[host] = ScratchPaths.For(Path.Combine(root, host));
+                var vars = PlainData.CloneMap(paths[host]);
+                vars["address"] = network.Address(host);
+                hostVars[host] = vars;
+            }
+
+            var secrets = TestSecrets.Generate();
+            var inventory = SiteInventory.Create(secrets, hostVars);
+            return new LiveSite(site, network, inventory, root, secrets, extraVars ?? PlainData.NewMap(), paths);
+        }
+        catch
+        {
+            await network.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
     }
 
-    /// <summary>The host as the play that runs <paramref name="role"/> sees it.</summary>
-    public SiteHost Host(string host, string role) => SiteHost.For(Site, Inventory.Inventory, host, Site.PlayOf(role), ExtraVars);
+    /// <summary>The host as the play that runs <paramref name="role"/> sees it; <paramref name="changed"/> stands for
+    /// variables the operator changed in the inventory since.</summary>
+    public SiteHost Host(string host, string role, IReadOnlyDictionary<string, object?>? changed = null)
+    {
+        var vars = PlainData.CloneMap(ExtraVars);
+        foreach (var (name, value) in changed ?? new Dictionary<string, object?>())
+        {
+            vars[name] = value;
+        }
+
+        return SiteHost.For(Site, Inventory.Inventory, host, Site.PlayOf(role), vars);
+    }
 
     public string Address(string host) => Network.Address(host);
 

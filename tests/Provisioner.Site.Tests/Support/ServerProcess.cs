@@ -10,6 +10,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
+    private bool _disposed;
 
     private ServerProcess(string name, Process process)
     {
@@ -27,7 +28,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             lock (_lock)
             {
-                return _output.Length <= 6000 ? _output.ToString() : "..." + _output.ToString()[^6000..];
+                return _output.Length <= 60000 ? _output.ToString() : "..." + _output.ToString()[^60000..];
             }
         }
     }
@@ -113,6 +114,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await StopAsync();
         _process.Dispose();
     }
