@@ -3,6 +3,7 @@ using Provisioner.Core.Schema;
 using Provisioner.Modules.Abstractions;
 using Provisioner.Modules.Commands;
 using Provisioner.Modules.Docker;
+using Provisioner.Modules.Docker.Engine;
 using Provisioner.Modules.Files;
 using Provisioner.Modules.Flow;
 using Provisioner.Modules.Kernel;
@@ -70,6 +71,11 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.Action(new DebugModule()));
         Add(ModuleRunners.Action(new AssertModule()));
         Add(ModuleRunners.Action(new FailModule()));
+        Add(ModuleRunners.State(new ServiceModule(files, processes)));
+        var docker = new DockerEngineClient();
+        Add(ModuleRunners.State(new DockerContainerModule(docker)));
+        Add(ModuleRunners.State(new DockerImageModule(docker, files)));
+        Add(ModuleRunners.State(new DockerNetworkModule(docker)));
 
         foreach (var schema in SchemaOnly.All.Where(s => !_implemented.Contains(s.Name)))
         {

@@ -113,19 +113,12 @@ public class ModuleCatalogTests
         Assert.That(catalog.FindRunner("package")!.Schema.Name, Is.EqualTo("apt"));
     }
 
-    [TestCase("docker_container")]
-    [TestCase("service")]
-    public async Task FindRunner_SchemaOnlyModule_FailsSayingNotImplemented(string name)
+    [Test]
+    public void IsImplemented_EveryDeclaredModule_HasARealRunner()
     {
         var catalog = TestCatalog.Create();
-        var runner = catalog.FindRunner(name)!;
 
-        var outcome = await runner.RunAsync(new ModuleArgs(runner.Schema, new Dictionary<string, object?>(), new NoResources()), check: false, CancellationToken.None);
-
-        Assert.That(catalog.IsImplemented(name), Is.False);
-        Assert.That(outcome.Failed, Is.True);
-        Assert.That(outcome.Changed, Is.False);
-        Assert.That(outcome.Message, Does.Contain($"`{name}` is not implemented in this agent yet"));
+        Assert.That(catalog.All.Where(s => !catalog.IsImplemented(s.Name)).Select(s => s.Name), Is.Empty);
     }
 
     private static IEnumerable<KeyValuePair<string, object?>> RequiredArgs(ModuleSchema schema) =>

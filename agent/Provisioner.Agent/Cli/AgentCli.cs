@@ -9,6 +9,7 @@ internal static class AgentCli
         usage:
           prov-agent --version
           prov-agent facts
+          prov-agent serve [--config /etc/prov/agent.json]
           prov-agent run-plan FILE [--check] [--diff] [--state-dir DIR] [--run-id ID] [--json] [--wait SECONDS]
 
         run-plan reads a HostPlan (protobuf binary, or protobuf JSON when FILE ends in .json), runs it on this host
@@ -30,6 +31,7 @@ internal static class AgentCli
             case ["--help"] or ["-h"] or ["help"]:
                 await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
                 return AgentExitCodes.Ok;
+            case ["enroll", .. var rest]: return await Enrolment.EnrollCommand.RunAsync(rest, Console.In, stdout, stderr).ConfigureAwait(false);
             case ["facts", .. var rest]:
                 return rest.Length == 0
                     ? await FactsCommand.RunAsync(stdout).ConfigureAwait(false)
@@ -39,9 +41,8 @@ internal static class AgentCli
                 return options is null
                     ? await UsageErrorAsync(stderr, error!).ConfigureAwait(false)
                     : await RunPlanCommand.RunAsync(options, stdout, stderr).ConfigureAwait(false);
-            case ["serve", ..]:
-                await stderr.WriteLineAsync("prov-agent serve: the gRPC service is not implemented in this build yet; use run-plan").ConfigureAwait(false);
-                return AgentExitCodes.Error;
+            case ["serve", .. var rest]:
+                return await Server.ServeCommand.RunAsync(rest, stderr).ConfigureAwait(false);
             case []:
                 return await UsageErrorAsync(stderr, "no command given").ConfigureAwait(false);
             default:

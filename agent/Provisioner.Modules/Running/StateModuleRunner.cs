@@ -8,6 +8,7 @@ namespace Provisioner.Modules.Running;
 /// The engine loop for one invocation of a state module: Bind → Validate → Get → Compare; an empty diff is ok; in
 /// check mode a diff is "changed" and Apply is never called; otherwise Apply, Get and Compare again: a remaining
 /// difference fails ("did not converge"), else the outcome is "changed" with the diff. The module never decides.
+/// One-shot requests (<see cref="IOneShotRequests{TArgs}"/>) are left out of that second Compare.
 /// </summary>
 internal sealed class StateModuleRunner<TArgs, TState>(IModule<TArgs, TState> module) : IModuleRunner
     where TArgs : class
@@ -39,7 +40,8 @@ internal sealed class StateModuleRunner<TArgs, TState>(IModule<TArgs, TState> mo
 
             await module.ApplyAsync(typed!, actual, diff, ct).ConfigureAwait(false);
             var after = await module.GetAsync(typed!, ct).ConfigureAwait(false);
-            var remaining = module.Compare(typed!, after);
+            var settled = module is IOneShotRequests<TArgs> oneShot ? oneShot.Settled(typed!) : typed!;
+            var remaining = module.Compare(settled, after);
             if (remaining.Count > 0)
             {
                 return new ModuleOutcome

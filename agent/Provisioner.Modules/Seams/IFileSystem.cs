@@ -13,6 +13,13 @@ public interface IFileSystem
     Task<byte[]> ReadAsync(string path, CancellationToken ct);
 
     /// <summary>
+    /// Opens a file for reading as a stream (for files too large to hold in memory, e.g. image archives). The default
+    /// reads the whole file with <see cref="ReadAsync"/>.
+    /// </summary>
+    async Task<Stream> OpenReadAsync(string path, CancellationToken ct) =>
+        new MemoryStream(await ReadAsync(path, ct).ConfigureAwait(false), writable: false);
+
+    /// <summary>
     /// Replaces (or creates) a regular file atomically: temporary file in the same directory with the final mode and
     /// owner, optional validate command, fsync, rename. A failed validate throws and leaves the live file untouched.
     /// </summary>

@@ -26,6 +26,12 @@ public sealed class LocalFileSystem(IProcessRunner processes) : IFileSystem
         return await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
     }
 
+    public Task<Stream> OpenReadAsync(string path, CancellationToken ct)
+    {
+        SafePath.Check(path);
+        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+    }
+
     /// <summary>
     /// Temporary file in the destination's directory, created owner-only, then given the final owner and mode, filled,
     /// fsynced, validated, renamed over the destination and the directory fsynced. A failed validate throws

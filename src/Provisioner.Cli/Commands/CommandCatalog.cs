@@ -7,9 +7,14 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ApplyCommand.Create();
         yield return SyntaxCheckCommand.Create();
         yield return InventoryCommand.Create();
-        yield return LabCommand.Create();
+        yield return FactsCommand.Create();
+        yield return RunsCommand.Create();
+        yield return BootstrapCommand.Create();
+        yield return CaCommand.Create();
         yield return DocCommand.Create();
+        yield return LabCommand.Create();
     }
 }

@@ -1,11 +1,12 @@
 using Provisioner.Core.Data;
+using Provisioner.Core.Diagnostics;
 using Provisioner.Core.Playbooks;
 
 namespace Provisioner.Language.Validation;
 
 /// <summary>
 /// Files a task takes from the controller (<c>template: src:</c> from a role's templates/, <c>copy: src:</c> from files/)
-/// must exist. Found templates are returned so that their syntax and variables can be checked too.
+/// must exist. Returns where each was found, by task; the templates among them are checked for syntax and variables too.
 /// </summary>
 internal static class FileReferenceCheck
 {
@@ -18,9 +19,9 @@ internal static class FileReferenceCheck
         new("unarchive", "src", "files", "file"),
     ];
 
-    public static IReadOnlyList<string> Run(Playbook playbook, string baseDirectory, string playbookDirectory, DiagnosticBag diagnostics)
+    public static Dictionary<SourceLocation, string> Run(Playbook playbook, string baseDirectory, string playbookDirectory, DiagnosticBag diagnostics)
     {
-        var templates = new List<string>();
+        var sources = new Dictionary<SourceLocation, string>();
         foreach (var task in TaskWalker.All(playbook))
         {
             var reference = Array.Find(References, r => r.Module == task.Module);
@@ -41,13 +42,13 @@ internal static class FileReferenceCheck
                 var where = Path.IsPathRooted(src) ? "on this machine" : $"(looked in {string.Join(", ", searched.Select(d => Display(baseDirectory, d) + "/"))})";
                 diagnostics.Error(at, $"{reference.Kind} '{src}' not found {where}");
             }
-            else if (reference.Kind == "template" && File.Exists(found) && !templates.Contains(found))
+            else
             {
-                templates.Add(found);
+                sources[task.Location] = found;
             }
         }
 
-        return templates;
+        return sources;
     }
 
     private static List<string> SearchDirectories(TaskSpec task, string folder, Playbook playbook, string baseDirectory, string playbookDirectory)

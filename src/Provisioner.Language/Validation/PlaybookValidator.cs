@@ -39,7 +39,13 @@ public sealed class PlaybookValidator
 
         ModuleArgsCheck.Run(playbook, _catalog, loaded.UnreadableArgs, diagnostics);
         NotifyCheck.Run(playbook, diagnostics);
-        var templateFiles = FileReferenceCheck.Run(playbook, baseDirectory, loaded.Directory, diagnostics);
+        var sourceFiles = FileReferenceCheck.Run(playbook, baseDirectory, loaded.Directory, diagnostics);
+        var templateFiles = TaskWalker.All(playbook)
+            .Where(t => t.Module == "template" && sourceFiles.ContainsKey(t.Location))
+            .Select(t => sourceFiles[t.Location])
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
         var known = new HashSet<string>(loaded.DefinedNames, StringComparer.Ordinal);
         known.UnionWith(MagicVariables.Names);
@@ -63,6 +69,7 @@ public sealed class PlaybookValidator
             BaseDirectory = baseDirectory,
             PlaybookDirectory = loaded.Directory,
             Templates = templateFiles,
+            SourceFiles = sourceFiles,
         };
     }
 

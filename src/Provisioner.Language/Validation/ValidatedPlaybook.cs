@@ -18,6 +18,12 @@ public sealed record ValidatedPlaybook(Playbook Playbook, IReadOnlyList<Diagnost
     /// <summary>Full paths of the template files tasks refer to (each checked for syntax and variables).</summary>
     public IReadOnlyList<string> Templates { get; init; } = [];
 
+    /// <summary>
+    /// Where the controller-side file of each <c>template</c>/<c>copy</c> task was found (full path), keyed by the
+    /// task's location (its id): the file to ship with the plan. Tasks whose <c>src</c> is templated are absent.
+    /// </summary>
+    public IReadOnlyDictionary<SourceLocation, string> SourceFiles { get; init; } = new Dictionary<SourceLocation, string>();
+
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -115,4 +115,24 @@ public class PlaybookValidatorTests
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.Playbook.Plays.Single().HostPattern, Is.EqualTo("db"));
     }
+
+    [Test]
+    public void Validate_TemplateAndCopySources_AreResolvedPerTask()
+    {
+        using var playbook = new TempPlaybook(
+            "- hosts: all\n  roles: [web]\n  tasks:\n    - copy: src=motd dest=/etc/motd\n",
+            ("roles/web/tasks/main.yml", "- template: src=site.sbn dest=/etc/site\n"),
+            ("roles/web/templates/site.sbn", "ok\n"),
+            ("files/motd", "hello\n"));
+
+        var result = playbook.Validate();
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.SourceFiles.ToDictionary(e => e.Key.ToString(), e => Path.GetRelativePath(playbook.Root, e.Value)), Is.EqualTo(new Dictionary<string, string>
+        {
+            ["roles/web/tasks/main.yml:1:3"] = "roles/web/templates/site.sbn",
+            ["site.yml:4:7"] = "files/motd",
+        }));
+        Assert.That(result.Templates.Select(t => Path.GetRelativePath(playbook.Root, t)), Is.EqualTo(new[] { "roles/web/templates/site.sbn" }));
+    }
 }

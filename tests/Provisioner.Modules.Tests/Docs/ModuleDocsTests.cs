@@ -29,11 +29,11 @@ public class ModuleDocsTests
     }
 
     [Test]
-    public void List_SchemaOnlyModules_AreMarked()
+    public void List_OnlyUnimplementedModules_AreMarked()
     {
-        var list = ModuleDocs.List(_catalog.All, _catalog.IsImplemented);
+        var list = ModuleDocs.List(_catalog.All, name => name != "docker_image");
 
-        Assert.That(list, Does.Contain("docker_image").And.Contain("[not implemented in the agent yet]"));
+        Assert.That(list.Split('\n').Single(l => l.StartsWith("docker_image ", StringComparison.Ordinal)), Does.Contain("[not implemented in the agent yet]"));
         Assert.That(list.Split('\n').Single(l => l.StartsWith("file ", StringComparison.Ordinal)), Does.Not.Contain("not implemented"));
     }
 
