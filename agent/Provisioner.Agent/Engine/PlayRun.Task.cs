@@ -21,6 +21,11 @@ internal sealed partial class PlayRun
         }
 
         var scope = Scope(vars, inherited.Locals);
+        foreach (var secret in vars.Keys.Where(_secretNames.Contains))
+        {
+            AddSecret(scope, secret);
+        }
+
         var name = RenderName(task.Name.Length > 0 ? task.Name : task.Module, scope);
         await _events.EmitAsync(new TaskStartedEvent(task.Id, name, handler) { RunId = _runId }, ct).ConfigureAwait(false);
 

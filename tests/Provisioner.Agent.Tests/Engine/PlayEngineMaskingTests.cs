@@ -69,6 +69,17 @@ public sealed class PlayEngineMaskingTests
     }
 
     [Test]
+    public async Task RunAsync_SecretDefinedAsTaskVar_Masked()
+    {
+        var harness = new EngineHarness();
+        var plan = Plan(Task("t1", args: ("msg", "key {{ api_key }}")) with { Vars = Map(("api_key", Secret)) }) with { SecretVars = ["api_key"] };
+
+        var run = await harness.RunAsync(plan);
+
+        Assert.That(run.Result("t1").Message, Is.EqualTo("key ********"));
+    }
+
+    [Test]
     public async Task RunAsync_SecretArgumentOfModule_Masked()
     {
         var harness = new EngineHarness().Add(new FakeModule("login",
