@@ -134,6 +134,8 @@ internal sealed class SharedLab
             [
                 "publish", Path.Combine(root, "agent", "Provisioner.Agent"), "-c", "Release", "-r", "linux-x64", "-o", output,
                 "--artifacts-path", Path.Combine(root, ".prov", "agent-for-lab-tests", "build"), "--disable-build-servers", "-nologo",
+                // Without the commit in the version, a new commit that leaves the agent alone does not recompile it natively.
+                "-p:IncludeSourceRevisionInInformationalVersion=false",
             ],
             PublishTimeout,
             ct: ct);

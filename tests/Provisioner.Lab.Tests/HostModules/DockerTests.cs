@@ -49,18 +49,25 @@ public sealed class DockerTests
 
     [Test]
     [Order(2)]
-    public async Task Image_LoadedFromAnArchiveShippedInThePlan_OnceThenNoChange()
+    public async Task Image_LoadedFromAnArchiveShippedInThePlan_CheckModePredictsThenOnceThenNoChange()
     {
         _archive = await BusyboxImage.BuildAsync(_host, _work, Image);
         var plan = ImagePlan();
 
-        var first = await _host.RunAsync(plan);
-        var second = await _host.RunAsync(plan);
+        // Check mode copies nothing, so the archive must be on the host for the load to be predicted.
+        var shipped = await _host.RunAsync(ShipPlan());
+        var predicted = await _host.RunAsync(plan, check: true);
+        var (inspected, _) = await _host.Ssh($"docker image inspect {Image}");
+        var loaded = await _host.RunAsync(plan);
+        var again = await _host.RunAsync(plan);
 
-        Assert.That((first.ExitCode, first["ship archive"].Status, first["load image"].Status), Is.EqualTo((0, "changed", "changed")), first.Output);
-        Assert.That(first["load image"].Diff, Is.EqualTo(new[] { "state: absent → present" }));
+        Assert.That((shipped.ExitCode, shipped["ship archive"].Status), Is.EqualTo((0, "changed")), shipped.Output);
+        Assert.That((predicted.ExitCode, predicted["load image"].Status), Is.EqualTo((0, "changed")), predicted.Output);
+        Assert.That(inspected, Is.Not.Zero, "check mode loaded the image");
+        Assert.That((loaded.ExitCode, loaded["ship archive"].Status, loaded["load image"].Status), Is.EqualTo((0, "ok", "changed")), loaded.Output);
+        Assert.That(loaded["load image"].Diff, Is.EqualTo(new[] { "state: absent → present" }).And.EqualTo(predicted["load image"].Diff));
         Assert.That(await _host.MustAsync($"docker image inspect --format '{{{{.Id}}}}' {Image}"), Is.EqualTo(_archive.Id));
-        Assert.That((second.ExitCode, second["ship archive"].Status, second["load image"].Status), Is.EqualTo((0, "ok", "ok")), second.Output);
+        Assert.That((again.ExitCode, again["ship archive"].Status, again["load image"].Status), Is.EqualTo((0, "ok", "ok")), again.Output);
     }
 
     [Test]
@@ -134,9 +141,11 @@ public sealed class DockerTests
         Assert.That((again["web"].Status, again["network"].Status), Is.EqualTo(("ok", "ok")), again.Output);
     }
 
-    private Plan ImagePlan() => new Plan(_host.Name, "docker")
-        .File("files/busybox.tar", _archive?.Bytes ?? throw new InconclusiveException("the image archive was not built (see the test before)"))
-        .Task("ship archive", "copy", new JsonObject { ["src"] = "files/busybox.tar", ["dest"] = "/root/busybox.tar", ["mode"] = "0644" })
+    private Plan ShipPlan() => new Plan(_host.Name, "docker")
+        .File("files/busybox.tar", _archive!.Bytes)
+        .Task("ship archive", "copy", new JsonObject { ["src"] = "files/busybox.tar", ["dest"] = "/root/busybox.tar", ["mode"] = "0644" });
+
+    private Plan ImagePlan() => ShipPlan()
         .Task("load image", "docker_image", new JsonObject { ["name"] = "prov-test/busybox", ["tag"] = "1", ["source"] = "load", ["load_path"] = "/root/busybox.tar" });
 
     private Plan ContainerPlan(string greeting) => new Plan(_host.Name, "docker")
