@@ -20,7 +20,8 @@ if (args.Length < 2)
 
 const int Runs = 5;
 var resultsPath = Path.GetFullPath(args[0]);
-var executables = args.Skip(1).Select(a => a.Split('=', 2)).Select(p => (Label: p[0], Path: Path.GetFullPath(p[1]))).ToList();
+// LABEL=PATH; the label may itself contain '=' (build options), the path does not.
+var executables = args.Skip(1).Select(a => (Label: a[..a.LastIndexOf('=')], Path: Path.GetFullPath(a[(a.LastIndexOf('=') + 1)..]))).ToList();
 var root = Directory.CreateTempSubdirectory("prov-bench-language-").FullName;
 try
 {
