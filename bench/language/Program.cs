@@ -28,6 +28,7 @@ try
     Generator.Write(root, hosts: 500, plays: 5, rolesPerPlay: 2, tasksPerRole: 200);
     var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
     var rows = new List<string>();
+    var verdicts = new List<string>();
     string? output = null;
     foreach (var (label, path) in executables)
     {
@@ -35,6 +36,10 @@ try
         Measure.Process(path, root, out output);
         var runs = Enumerable.Range(0, Runs).Select(i => Measure.Process(path, root, out var ignored)).ToList();
         rows.Add(Row($"`prov syntax-check site.yml -i inventory.yml`, {label}", runs));
+        var wall = runs.Select(r => r.Wall).Order().ElementAt(Runs / 2);
+        var cpu = runs.Select(r => r.Cpu).Order().ElementAt(Runs / 2);
+        var name = label.Split(" (")[0];
+        verdicts.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {(wall < 1000 ? "met" : "missed")} ({wall:0} ms wall clock, {cpu:0} ms CPU)"));
     }
 
     // The same work in-process after warm-up runs (so tiered JIT has optimised the hot code): what parse + validate itself costs.
@@ -73,7 +78,7 @@ try
         "|---|---|---|",
         .. rows,
         "",
-        "Target: under 1 s for the command.",
+        $"Target: under 1 s for the command. {string.Join("; ", verdicts)}.",
         $"Output of the checked run: `{output?.Trim()}`",
         "",
     ]);
