@@ -21,6 +21,7 @@ internal sealed class LoadContext
         Options = options;
         BaseDirectory = Path.GetFullPath(options.BaseDirectory);
         Values = new ValueReader(this);
+        DefinedNames.UnionWith(options.ExtraVars.Keys);
     }
 
     public IModuleSchemaCatalog Catalog { get; }

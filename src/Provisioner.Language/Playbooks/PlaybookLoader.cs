@@ -43,6 +43,7 @@ public sealed class PlaybookLoader(IModuleSchemaCatalog catalog, TemplateEngine?
         };
         return new LoadedPlaybook(playbook, context.Diagnostics.Items)
         {
+            BaseDirectory = context.BaseDirectory,
             Directory = Path.GetDirectoryName(full)!,
             TemplateSites = context.TemplateSites,
             DefinedNames = context.DefinedNames,

@@ -11,6 +11,8 @@ namespace Provisioner.Language.Playbooks;
 /// </summary>
 internal sealed class RoleLoader(LoadContext context, TaskReader tasks)
 {
+    private static readonly string[] MainFileNames = ["main.yml", "main.yaml"];
+
     private readonly RoleRefReader _refs = new(context);
 
     public RoleRefReader Refs => _refs;
@@ -156,8 +158,6 @@ internal sealed class RoleLoader(LoadContext context, TaskReader tasks)
         roots.AddRange(context.Options.RolePaths.Select(p => Path.GetFullPath(p, context.BaseDirectory)));
         return roots.Select(r => Path.GetFullPath(Path.Combine(r, name))).Distinct(StringComparer.Ordinal).ToList();
     }
-
-    private static readonly string[] MainFileNames = ["main.yml", "main.yaml"];
 
     private static string? MainFile(string directory, string part) =>
         MainFileNames.Select(f => Path.Combine(directory, part, f)).FirstOrDefault(File.Exists);

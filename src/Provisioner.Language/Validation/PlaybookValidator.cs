@@ -28,11 +28,12 @@ public sealed class PlaybookValidator
         return Validate(loaded, options);
     }
 
+    /// <summary>Validates an already loaded playbook; the playbook options in <paramref name="options"/> are those it was loaded with and are not read again.</summary>
     public ValidatedPlaybook Validate(LoadedPlaybook loaded, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         options ??= new ValidationOptions();
-        var baseDirectory = Path.GetFullPath(options.Playbook.BaseDirectory);
+        var baseDirectory = loaded.BaseDirectory;
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(loaded.Diagnostics);
         var playbook = loaded.Playbook;
@@ -49,7 +50,6 @@ public sealed class PlaybookValidator
 
         var known = new HashSet<string>(loaded.DefinedNames, StringComparer.Ordinal);
         known.UnionWith(MagicVariables.Names);
-        known.UnionWith(options.Playbook.ExtraVars.Keys);
         if (options.Inventory is { } inventory)
         {
             known.UnionWith(InventoryAdapter.VariableNames(inventory));
