@@ -179,6 +179,9 @@ internal sealed class AgentService : Protocol.V1.Agent.AgentBase
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"this controller is not (or no longer) accepted: {verdict.RefusalReason}"));
         }
+
+        // One line per accepted call (log_level debug): lets an operator or a benchmark count round trips per host.
+        _log.Debug("Call {Method} from {Address}:{Port}", context.Method, http.Connection.RemoteIpAddress, http.Connection.RemotePort);
     }
 
     private RpcException Refuse(StatusCode code, string message, string runId, ServerCallContext context)
