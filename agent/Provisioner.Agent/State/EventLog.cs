@@ -1,7 +1,9 @@
 // Append-only events.jsonl of one run. Every event is written through to the OS at once, so a killed agent loses
 // nothing and another process can follow the log; each task boundary (a task result) asks a background flusher for
 // fdatasync, which coalesces requests so the run does not wait a disk flush per task; the run's last event and
-// closing the log flush synchronously.
+// closing the log flush synchronously. The flusher only ever calls fdatasync on the handle taken once at open: touching
+// the FileStream from that thread (FileStream.SafeFileHandle flushes the stream's buffer and seeks) raced with the
+// appends and put lines at stale offsets, overwriting earlier events.
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -12,6 +14,7 @@ namespace Provisioner.Agent.State;
 internal sealed partial class EventLog : IDisposable
 {
     private readonly FileStream _file;
+    private readonly SafeFileHandle _handle;
     private readonly SemaphoreSlim _requests = new(0);
     private readonly Lock _gate = new();
     private readonly Thread _flusher;
@@ -26,7 +29,9 @@ internal sealed partial class EventLog : IDisposable
             Access = FileAccess.Write,
             Share = FileShare.Read,
             UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            BufferSize = 0,
         });
+        _handle = _file.SafeFileHandle;
         _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "prov-agent event log flusher" };
         _flusher.Start();
     }
@@ -114,7 +119,7 @@ internal sealed partial class EventLog : IDisposable
 
     private void SyncLocked()
     {
-        if (FdataSync(_file.SafeFileHandle) != 0)
+        if (FdataSync(_handle) != 0)
         {
             throw new IOException($"fdatasync of {_file.Name} failed with errno {Marshal.GetLastPInvokeError()}: the run's events may not be on disk");
         }
