@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loopback fan-out benchmark: prov (mTLS gRPC to prov-agent serve) against Ansible (SSH to one sshd per host).
 
-Usage: bench/fanout/bench.py --prov PATH --agent PATH [--runs 5] [--sizes 10,50,100] [--keep]
+Usage: bench/fanout/bench.py --prov PATH --agent PATH [--runs 5] [--sizes 10,50,100] [--keep] [--prov-only]
 bench/fanout/run.sh publishes the binaries and calls this. Writes bench/fanout/RESULTS.md next to this script.
 
 Everything runs on 127.0.0.1 of this machine: one `prov-agent serve` per host (own certificate from a CA created
@@ -443,17 +443,20 @@ control_path_dir = {self.work / 'cp'}
         for count in self.args.sizes:
             prov_inv, ans_inv = self.inventories(count)
             log(f"scenario 2: {count} hosts x 4 no-op tasks, prov and Ansible alternating")
+            ansible = not self.args.prov_only
             p = self.prov_once("prov-noop4.yml", prov_inv, count, measured=False, expect_changed=True)
-            a = self.ansible_once(ans_inv, count, measured=False, expect_changed=True)
+            a = self.ansible_once(ans_inv, count, measured=False, expect_changed=True) if ansible else {"seconds": 0, "changed": 0}
             log(f"  converge runs: prov {p['seconds']:.2f} s ({p['changed']} changed), Ansible {a['seconds']:.2f} s ({a['changed']} changed)")
             self.prov_once("prov-noop4.yml", prov_inv, count, measured=False)
-            self.ansible_once(ans_inv, count, measured=False)
+            if ansible:
+                self.ansible_once(ans_inv, count, measured=False)
             prov_runs, ans_runs = [], []
             for i in range(self.args.runs):
-                a = self.ansible_once(ans_inv, count, measured=True)
+                if ansible:
+                    a = self.ansible_once(ans_inv, count, measured=True)
+                    ans_runs.append(a)
                 p = self.prov_once("prov-noop4.yml", prov_inv, count, measured=True)
-                log(f"  run {i + 1}: Ansible {a['seconds']:.3f} s, prov {p['seconds']:.3f} s")
-                ans_runs.append(a)
+                log(f"  run {i + 1}: " + (f"Ansible {a['seconds']:.3f} s, " if ansible else "") + f"prov {p['seconds']:.3f} s")
                 prov_runs.append(p)
             self.results["versus"][count] = {"prov": prov_runs, "ansible": ans_runs}
         hwm = [proc_status(a["proc"].pid).get("VmHWM", 0) for a in self.agents]
@@ -488,8 +491,9 @@ control_path_dir = {self.work / 'cp'}
         w.append(f"Date: {started:%Y-%m-%d %H:%M} UTC. Machine: {machine['nproc']} cores, {machine['os']}, kernel {machine['kernel']}, "
                  f".NET {machine['dotnet']}, {machine['ansible']}, {machine['openssh']}, Python {machine['python']}.")
         w.append(f"Load average at start: {load_start[0]:.2f} {load_start[1]:.2f} {load_start[2]:.2f}; "
-                 f"at end: {load_end[0]:.2f} {load_end[1]:.2f} {load_end[2]:.2f} (1, 5, 15 min). The machine is shared with other "
-                 "people's builds and tests; a load above the core count inflates every wall-clock figure below, for both tools.\n")
+                 f"at end: {load_end[0]:.2f} {load_end[1]:.2f} {load_end[2]:.2f} (1, 5, 15 min). The load counts the bench's own "
+                 "processes too (one agent and one sshd per host, Ansible's forks) as well as other people's builds and tests "
+                 "on this shared machine; a load above the core count inflates every wall-clock figure below, for both tools.\n")
         w.append("Setup: every host is a process on 127.0.0.1 of this machine. prov: one `prov-agent serve` (Native AOT) per "
                  "host, each with its own certificate from a CA created for the run (`prov ca init`, `prov ca issue HOST "
                  "--address 127.0.0.1`), its own state directory and port; `prov` itself is the Native AOT build. Ansible: one "
@@ -547,11 +551,15 @@ control_path_dir = {self.work / 'cp'}
         verdict100 = None
         for count, v in r["versus"].items():
             p = [x["seconds"] * 1000 for x in v["prov"]]
-            a = [x["seconds"] * 1000 for x in v["ansible"]]
-            ratio = statistics.median(a) / statistics.median(p)
-            w.append(f"| {count} | {median_range(p)} ms | {median_range(a)} ms | **{ratio:.1f}×** | "
-                     f"{statistics.median(x['cpu'] for x in v['prov']) * 1000:.0f} ms | "
-                     f"{statistics.median(x['cpu'] for x in v['ansible']) * 1000:.0f} ms |")
+            if v["ansible"]:
+                a = [x["seconds"] * 1000 for x in v["ansible"]]
+                ratio = statistics.median(a) / statistics.median(p)
+                w.append(f"| {count} | {median_range(p)} ms | {median_range(a)} ms | **{ratio:.1f}×** | "
+                         f"{statistics.median(x['cpu'] for x in v['prov']) * 1000:.0f} ms | "
+                         f"{statistics.median(x['cpu'] for x in v['ansible']) * 1000:.0f} ms |")
+            else:
+                w.append(f"| {count} | {median_range(p)} ms | not run (--prov-only) | | "
+                         f"{statistics.median(x['cpu'] for x in v['prov']) * 1000:.0f} ms | |")
             if count == 100:
                 verdict100 = statistics.median(p)
         w.append("")
@@ -648,7 +656,12 @@ control_path_dir = {self.work / 'cp'}
                  "`prov-agent serve --config $WORK/agents/hNNN/agent.json`; `sshd -D -e -f $WORK/ssh/hNNN/sshd_config`.\n")
         w.append("Reproduce: `bench/fanout/run.sh` (as root; installs clang, zlib1g-dev, ansible-core and openssh-server from "
                  "Debian when missing, publishes prov and prov-agent with Native AOT, runs `bench/fanout/bench.py`).")
-        (HERE / "RESULTS.md").write_text("\n".join(w) + "\n")
+        if self.args.prov_only:
+            w[0] = "# Fan-out benchmark, prov only (Ansible not run: `bench.py --prov-only`)\n"
+        (HERE / self.results_name()).write_text("\n".join(w) + "\n")
+
+    def results_name(self) -> str:
+        return "RESULTS-prov-only.md" if self.args.prov_only else "RESULTS.md"
 
 
 def main() -> int:
@@ -658,6 +671,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="10,50,100")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--prov-only", action="store_true",
+                        help="skip Ansible and the sshds; write RESULTS-prov-only.md (for quick runs on prov alone)")
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",")]
     for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -669,12 +684,13 @@ def main() -> int:
     try:
         count = max(args.sizes + [50])
         bench.setup_agents(count)
-        bench.setup_sshds(count)
+        if not args.prov_only:
+            bench.setup_sshds(count)
         bench.scenario_fanout()
         bench.scenario_versus()
         load_end = os.getloadavg()
         bench.write(bench.machine(), load_start, load_end, started)
-        log(f"wrote {HERE / 'RESULTS.md'}")
+        log(f"wrote {HERE / bench.results_name()}")
     finally:
         bench.cleanup()
     return 0
