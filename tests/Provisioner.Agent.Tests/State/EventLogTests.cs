@@ -33,4 +33,30 @@ public sealed class EventLogTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void Append_ManyTaskResultsWhileTheFlusherSyncs_EveryLineIntactAndInOrder()
+    {
+        var dir = Directory.CreateTempSubdirectory("prov-log-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "events.jsonl");
+            const int Count = 3000;
+            using (var log = new EventLog(path))
+            {
+                for (var seq = 1; seq <= Count; seq++)
+                {
+                    log.Append(new TaskResultEvent(new TaskResult { TaskId = "t" + seq, Status = TaskStatus.Ok }) { RunId = "r", Seq = seq });
+                }
+            }
+
+            var lines = File.ReadAllLines(path);
+            Assert.That(lines, Has.Length.EqualTo(Count));
+            Assert.That(lines.Select(l => RunEventLines.Deserialize(l).Seq), Is.EqualTo(Enumerable.Range(1, Count).Select(i => (long)i)));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

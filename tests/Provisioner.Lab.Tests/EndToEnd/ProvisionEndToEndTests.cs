@@ -69,7 +69,7 @@ public sealed partial class ProvisionEndToEndTests
             Assert.That(active.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "active", "enabled" }), host.Name);
         }
 
-        Assert.That(Regex.Matches(output, "GetCapabilities over mTLS at ").Count, Is.EqualTo(_state.Hosts.Count), output);
+        Assert.That(Regex.Count(output, "GetCapabilities over mTLS at "), Is.EqualTo(_state.Hosts.Count), output);
     }
 
     [Test]
