@@ -186,14 +186,18 @@ class Backends:
             try:
                 with connection.cursor() as cursor:
                     cursor.execute(SCHEMA)
-                self._schema_ready = True
             except (self._psycopg2.errors.UniqueViolation, self._psycopg2.errors.DuplicateTable):
-                # Another app host created it at the same moment.
-                self._schema_ready = True
+                pass  # another app host created it at the same moment
             except self._psycopg2.Error as error:
                 raise self._fail("database", error) from None
             finally:
                 connection.close()
+            self._schema_ready = True
+            log("database ready (table visits exists)")
+
+    @property
+    def schema_ready(self):
+        return self._schema_ready
 
     def visit(self, served_by):
         """Writes a row and reads it back by id, then counts the visit in Redis: (row, counter)."""
@@ -220,9 +224,10 @@ class Backends:
         return row, counter
 
     def health(self):
-        """{'database': 'ok' or the reason, 'redis': 'ok' or the reason}."""
+        """{'database': 'ok' or the reason, 'redis': 'ok' or the reason}; the database is ok once the table exists."""
         result = {}
         try:
+            self.ensure_schema()
             connection = self._connect()
             try:
                 with connection.cursor() as cursor:
@@ -307,16 +312,15 @@ def drop_privileges():
 def prepare_schema(backends, stop):
     """Creates the table once the database answers; says why while it does not."""
     attempt, delay = 0, 1.0
-    while not stop.is_set():
+    while not stop.is_set() and not backends.schema_ready:
         attempt += 1
         try:
             backends.ensure_schema()
-            log(f"database ready (table visits exists), after {attempt} attempt(s)")
             return
         except BackendError as error:
             log(f"waiting for the {error} (attempt {attempt}; retrying in {delay:.0f} s; requests answer 503 meanwhile)")
         stop.wait(delay)
-        delay = min(delay * 2, 30.0)
+        delay = min(delay * 2, 10.0)
 
 
 def main():
