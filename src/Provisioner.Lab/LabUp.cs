@@ -37,6 +37,11 @@ internal sealed class LabUp(LabContext lab)
         var image = await lab.Images.EnsureAsync(() => options.Mirror is null ? MirrorDetector.Detect("/", BaseImageRecipe.Suite) : MirrorSelector.FromOption(options.Mirror), cancellationToken).ConfigureAwait(false);
         Save(_state with { Image = image });
 
+        if (Kernel.InotifyLimits.Ensure(layout.Hosts.Count) is var (before, after))
+        {
+            lab.Log.Information("Raised fs.inotify.max_user_instances from {Before} to {After}: systemd in each of {Count} hosts needs several", before, after, layout.Hosts.Count);
+        }
+
         var hosts = await EnsureHostsAsync(layout, subnet, image, newKey, cancellationToken).ConfigureAwait(false);
         var provisioner = new HostProvisioner(lab);
         await provisioner.WaitForSshAsync(hosts, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,15 @@ internal static class AgentServer
     public static WebApplication Build(ServerConfig config, ServerTls tls, PeerValidator validator, RunCoordinator coordinator, IFactGatherer facts,
         AgentIdentity identity, Serilog.ILogger log)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "prov-agent" });
+        // The agent reads its own config file only: no appsettings.json watched for changes, which would cost every
+        // agent an inotify instance (a per-user limit of 128 by default, shared by every container on a host).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ApplicationName = "prov-agent",
+            ContentRootPath = "/",
+        });
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new SerilogLoggerProvider(log));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,9 +1,8 @@
 // Append-only events.jsonl of one run. Every event is written through to the OS at once, so a killed agent loses
 // nothing and another process can follow the log; each task boundary (a task result) asks a background flusher for
 // fdatasync, which coalesces requests so the run does not wait a disk flush per task; the run's last event and
-// closing the log flush synchronously. The flusher only ever calls fdatasync on the handle taken once at open: touching
-// the FileStream from that thread (FileStream.SafeFileHandle flushes the stream's buffer and seeks) raced with the
-// appends and put lines at stale offsets, overwriting earlier events.
+// closing the log flush synchronously. Writes go straight to the file handle at an offset kept here (no FileStream
+// buffer): the flusher thread only calls fdatasync on the handle, so it can never race a write.
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -13,25 +12,30 @@ namespace Provisioner.Agent.State;
 
 internal sealed partial class EventLog : IDisposable
 {
-    private readonly FileStream _file;
-    private readonly SafeFileHandle _handle;
+    private readonly FileStream _stream;
+    private readonly SafeFileHandle _file;
+    private readonly string _path;
+    private long _offset;
     private readonly SemaphoreSlim _requests = new(0);
     private readonly Lock _gate = new();
+    private readonly Lock _writeGate = new();
     private readonly Thread _flusher;
     private bool _closed;
     private IOException? _failure;
 
     public EventLog(string path)
     {
-        _file = new FileStream(path, new FileStreamOptions
+        _path = path;
+        _stream = new FileStream(path, new FileStreamOptions
         {
             Mode = FileMode.Append,
             Access = FileAccess.Write,
             Share = FileShare.Read,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
             BufferSize = 0,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
-        _handle = _file.SafeFileHandle;
+        _file = _stream.SafeFileHandle;
+        _offset = RandomAccess.GetLength(_file);
         _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "prov-agent event log flusher" };
         _flusher.Start();
     }
@@ -46,8 +50,14 @@ internal sealed partial class EventLog : IDisposable
             throw new IOException(failure.Message, failure);
         }
 
-        _file.Write(Encoding.UTF8.GetBytes(RunEventLines.Serialize(runEvent) + "\n"));
-        _file.Flush(flushToDisk: false);
+        var line = Encoding.UTF8.GetBytes(RunEventLines.Serialize(runEvent) + "\n");
+        // Not _gate: a write must not wait for the flusher's fdatasync.
+        lock (_writeGate)
+        {
+            RandomAccess.Write(_file, line, _offset);
+            _offset += line.Length;
+        }
+
         if (runEvent is RunCompletedEvent)
         {
             Sync();
@@ -73,7 +83,7 @@ internal sealed partial class EventLog : IDisposable
 
         _requests.Release();
         _flusher.Join();
-        _file.Dispose();
+        _stream.Dispose();
         _requests.Dispose();
     }
 
@@ -119,9 +129,9 @@ internal sealed partial class EventLog : IDisposable
 
     private void SyncLocked()
     {
-        if (FdataSync(_handle) != 0)
+        if (FdataSync(_file) != 0)
         {
-            throw new IOException($"fdatasync of {_file.Name} failed with errno {Marshal.GetLastPInvokeError()}: the run's events may not be on disk");
+            throw new IOException($"fdatasync of {_path} failed with errno {Marshal.GetLastPInvokeError()}: the run's events may not be on disk");
         }
 
         Syncs++;

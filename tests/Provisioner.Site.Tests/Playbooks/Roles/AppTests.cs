@@ -57,9 +57,10 @@ public sealed class AppTests
         Assert.That(app1.ArgText(run, "image"), Is.EqualTo("pretix/standalone:stable"));
         Assert.That(app1.Arg(run, "ports"), Is.EqualTo(new[] { "192.0.2.21:8345:80" }));
         Assert.That(app1.Arg(run, "volumes"), Is.EqualTo(new[] { "/etc/pretix:/etc/pretix:ro", "/var/pretix-data:/data" }));
+        Assert.That(app1.Arg(run, "env"), Is.EqualTo(new Dictionary<string, object?> { ["APP_HOST"] = "app1" }), "the shop can say which host served");
 
         var restart = _site.Task("app", "restart app");
-        foreach (var argument in new[] { "name", "image", "ports", "volumes", "restart_policy", "state" })
+        foreach (var argument in new[] { "name", "image", "ports", "volumes", "env", "restart_policy", "state" })
         {
             Assert.That(PlainData.DeepEquals(app1.Arg(restart, argument), app1.Arg(run, argument)), Is.True, $"handler 'restart app' has the task's {argument}");
         }

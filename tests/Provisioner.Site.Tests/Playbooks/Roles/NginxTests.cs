@@ -59,7 +59,7 @@ public sealed class NginxTests
         var conf = SiteHost.For(site, inventory.Inventory, "lb1", site.PlayOf("nginx")).Render("nginx", "nginx.conf.sbn");
         Assert.That(conf, Does.Contain("server 192.0.2.21:8345 max_fails=3 fail_timeout=10s;"));
         Assert.That(conf, Does.Contain("server 192.0.2.22:8345 max_fails=3 fail_timeout=10s;"));
-        Assert.That(conf, Does.Contain("listen 192.0.2.11:80 default_server;"));
+        Assert.That(conf, Does.Contain("listen 80 default_server;"));
         Assert.That(conf, Does.Contain("proxy_next_upstream error timeout http_502 http_503 http_504;"));
     }
 
