@@ -86,9 +86,10 @@ public sealed class CommonTests
         Assert.That(lb1.Runs(_site.Task("common", "No apt proxy file when no proxy is set")), Is.False);
 
         var file = lb1.RenderTo("common", "apt-proxy.conf.sbn", Path.Combine(inventory.Directory, "01prov-proxy"));
-        var dump = await Programs.RunAsync("apt-config", ["-c", file, "dump", "Acquire::http::Proxy"]);
+        var dump = await Programs.RunAsync("apt-config", ["-c", file, "dump", "Acquire"]);
         Assert.That(dump.ExitCode, Is.Zero, dump.Describe());
         Assert.That(dump.Stdout, Does.Contain("Acquire::http::Proxy \"http://apt-cache.example.org:3142\";"));
+        Assert.That(dump.Stdout, Does.Contain("Acquire::http::Timeout \"30\";").And.Contain("Acquire::Retries \"3\";"), "a stalled transfer does not hang apt");
 
         var none = SiteHost.For(_site, inventory.Inventory, "lb1", _site.PlayOf("common"));
         Assert.That(none.Runs(_site.TemplateTask("common", "apt-proxy.conf.sbn")), Is.False, "no proxy by default");
