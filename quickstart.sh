@@ -58,7 +58,11 @@ lb=$(awk '/^    lb:/{g=1} g && /address:/{print $2; exit}' "$lab/inventory.yml")
 url="http://$lb/"
 echo "quickstart: asking the site (each answer names the app host that served it, its row and the Redis counter)"
 for _ in 1 2 3 4; do
-  curl -fsS -m 10 "$url" && echo || { echo "quickstart: $url did not answer" >&2; exit 1; }
+  if ! curl -fsS -m 10 "$url"; then
+    echo "quickstart: $url did not answer" >&2
+    exit 1
+  fi
+  echo
 done
 
 cat <<MSG
