@@ -102,7 +102,7 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
         var removable = args.Autoremove
             ? AptOutput.ParseSimulatedRemovals((await RunAsync(["apt-get", "-s", "autoremove", .. args.Purge ? ["--purge"] : Array.Empty<string>()], ct).ConfigureAwait(false)).Stdout)
             : [];
-        var refreshed = new[] { fs.Stat(RefreshStamp)?.Modified, fs.Stat(ListsDirectory)?.Modified }.Max();
+        var refreshed = AptIndex.LastRefresh(fs, RefreshStamp, ListsDirectory);
         return new AptState(installed, candidates, refreshed, removable);
     }
 
