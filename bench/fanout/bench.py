@@ -631,7 +631,7 @@ control_path_dir = {self.work / 'cp'}
         without_h = statistics.median(x["seconds"] for x in r["fanout_no_history"]) * 1000
         cpu_with = statistics.median(x["cpu"] for x in fan) * 1000
         cpu_without = statistics.median(x["cpu"] for x in r["fanout_no_history"]) * 1000
-        w.append(f"Run history (SQLite, one transaction per reported event, written while the report lock is held): at 50 × 20 "
+        w.append(f"Run history (SQLite, queued off the report lock and committed in batches by one writer): at 50 × 20 "
                  f"tasks, `prov apply` took {with_h:.0f} ms with it and {without_h:.0f} ms without it (medians), "
                  f"{cpu_with:.0f} ms and {cpu_without:.0f} ms of CPU.")
         per_agent = statistics.median(x["agents_cpu"] for x in fan) / 50 * 1000

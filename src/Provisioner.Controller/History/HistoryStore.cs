@@ -16,6 +16,7 @@ public sealed class HistoryStore : IDisposable
 
     private readonly SqliteConnection _db;
     private readonly Dictionary<string, long> _seq = new(StringComparer.Ordinal);
+    private Statements? _statements;
 
     private HistoryStore(SqliteConnection db)
     {
@@ -77,7 +78,42 @@ public sealed class HistoryStore : IDisposable
     public void Append(string runId, ReportEvent report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var transaction = _db.BeginTransaction();
+        AppendBatch(runId, [report]);
+    }
+
+    /// <summary>
+    /// Stores reports of a run, in order, in one transaction: all of them or (when SQLite fails) none. The run's row is
+    /// created by its <see cref="RunStartedReport"/> and completed by <see cref="RunFinishedReport"/>.
+    /// </summary>
+    public void AppendBatch(string runId, IReadOnlyList<ReportEvent> reports)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(reports);
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        var seq = _seq.GetValueOrDefault(runId);
+        using (var transaction = _db.BeginTransaction())
+        {
+            var statements = _statements ??= new Statements(_db);
+            statements.Enlist(transaction);
+            foreach (var report in reports)
+            {
+                seq++;
+                Insert(statements, runId, seq, report);
+            }
+
+            transaction.Commit();
+        }
+
+        _seq[runId] = seq;
+    }
+
+    private void Insert(Statements statements, string runId, long seq, ReportEvent report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         if (report is RunStartedReport started)
         {
             Execute("INSERT INTO runs (id, user, started_at, playbook, check_mode, diff_mode, hosts) VALUES ($id, $user, $at, $playbook, $check, $diff, $hosts)",
@@ -85,7 +121,6 @@ public sealed class HistoryStore : IDisposable
                 ("$check", started.Check), ("$diff", started.Diff), ("$hosts", JsonSerializer.Serialize(started.Hosts.ToList(), HistoryJson.Default.ListString)));
         }
 
-        var seq = _seq[runId] = _seq.GetValueOrDefault(runId) + 1;
         var host = report switch
         {
             TaskResultReport r => r.Host,
@@ -98,27 +133,19 @@ public sealed class HistoryStore : IDisposable
             _ => null,
         };
         var json = JsonLinesReporter.Serialize(report);
-        Execute("INSERT INTO events (run_id, seq, type, host, json) VALUES ($run, $seq, $type, $host, $json)",
-            ("$run", runId), ("$seq", seq), ("$type", TypeOf(json)), ("$host", host), ("$json", json));
+        Statements.Run(statements.Event, runId, seq, TypeOf(json), host, json);
 
         switch (report)
         {
             case TaskResultReport r:
-                Execute("""
-                    INSERT INTO task_results (run_id, seq, host, play, task_id, name, role, module, status, message, item, handler, duration_ms, diff)
-                    VALUES ($run, $seq, $host, $play, $task, $name, $role, $module, $status, $message, $item, $handler, $duration, $diff)
-                    """,
-                    ("$run", runId), ("$seq", seq), ("$host", r.Host), ("$play", r.Play), ("$task", r.TaskId), ("$name", r.Name), ("$role", r.Role),
-                    ("$module", r.Module), ("$status", r.Status), ("$message", r.Message), ("$item", r.Item), ("$handler", r.Handler),
-                    ("$duration", r.DurationMs), ("$diff", r.Diff.Count == 0 ? null : JsonSerializer.Serialize(r.Diff.ToList(), HistoryJson.Default.ListDiffEntry)));
+                Statements.Run(statements.TaskResult, runId, seq, r.Host, r.Play, r.TaskId, r.Name, r.Role, r.Module, r.Status, r.Message, r.Item, r.Handler,
+                    r.DurationMs, r.Diff.Count == 0 ? null : JsonSerializer.Serialize(r.Diff.ToList(), HistoryJson.Default.ListDiffEntry));
                 break;
             case RunFinishedReport f:
                 Execute("UPDATE runs SET finished_at = $at, outcome = $outcome, recap = $recap WHERE id = $id",
                     ("$id", runId), ("$at", Time(f.Time)), ("$outcome", f.Outcome), ("$recap", JsonSerializer.Serialize(f.Recap.ToList(), HistoryJson.Default.ListHostRecap)));
                 break;
         }
-
-        transaction.Commit();
     }
 
     /// <summary>The most recent runs first.</summary>
@@ -181,7 +208,11 @@ public sealed class HistoryStore : IDisposable
         return results;
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _statements?.Dispose();
+        _db.Dispose();
+    }
 
     private static List<RunListEntry> ReadRuns(SqliteCommand command)
     {
@@ -203,10 +234,25 @@ public sealed class HistoryStore : IDisposable
         return runs;
     }
 
+    /// <summary>The value of the report's <c>type</c> discriminator, which the serializer writes first.</summary>
     private static string TypeOf(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("type").GetString() ?? string.Empty;
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                return reader.GetString() ?? string.Empty;
+            }
+
+            if (reader.CurrentDepth >= 1)
+            {
+                reader.Skip();
+            }
+        }
+
+        return string.Empty;
     }
 
     private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
@@ -229,5 +275,57 @@ public sealed class HistoryStore : IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>The inserts done for (nearly) every report, prepared once and reused with new parameter values.</summary>
+    private sealed class Statements : IDisposable
+    {
+        public Statements(SqliteConnection db)
+        {
+            Event = Prepare(db, "INSERT INTO events (run_id, seq, type, host, json) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
+            TaskResult = Prepare(db, """
+                INSERT INTO task_results (run_id, seq, host, play, task_id, name, role, module, status, message, item, handler, duration_ms, diff)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13)
+                """, 14);
+        }
+
+        public SqliteCommand Event { get; }
+
+        public SqliteCommand TaskResult { get; }
+
+        public static void Run(SqliteCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        public void Enlist(SqliteTransaction transaction)
+        {
+            Event.Transaction = transaction;
+            TaskResult.Transaction = transaction;
+        }
+
+        public void Dispose()
+        {
+            Event.Dispose();
+            TaskResult.Dispose();
+        }
+
+        private static SqliteCommand Prepare(SqliteConnection db, string sql, int parameters)
+        {
+            var command = db.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters; i++)
+            {
+                command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value));
+            }
+
+            command.Prepare();
+            return command;
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class HistoryStoreTests
             recorder.Report(report);
         }
 
+        recorder.Dispose();
         Assert.That(recorder.Error, Is.Null);
     }
 

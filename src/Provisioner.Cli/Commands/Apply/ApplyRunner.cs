@@ -48,7 +48,8 @@ internal static class ApplyRunner
             await stderr.WriteLineAsync($"prov: warning: {historyError}").ConfigureAwait(false);
         }
 
-        var recorder = history is null ? null : new HistoryRecorder(history);
+        // Disposed (every queued event committed) before the history itself, on every way out of the run.
+        await using var recorder = history is null ? null : new HistoryRecorder(history);
         using var output = OutputSetup.Create(options.Output, new TextReporterOptions { Verbosity = options.Verbosity, ShowDiff = options.Request.Diff }, live: true);
         IRunReporter[] targets = recorder is null ? [output.Reporter] : [output.Reporter, recorder];
         var reporter = new MaskingReporter(SecretValues.For(playbook), new TeeReporter(targets));
@@ -60,9 +61,13 @@ internal static class ApplyRunner
             await stderr.WriteLineAsync(warning.ToString()).ConfigureAwait(false);
         }
 
-        if (recorder?.Error is { } recordError)
+        if (recorder is not null)
         {
-            await stderr.WriteLineAsync($"prov: warning: {recordError}").ConfigureAwait(false);
+            await recorder.CompleteAsync().ConfigureAwait(false);
+            if (recorder.Error is { } recordError)
+            {
+                await stderr.WriteLineAsync($"prov: warning: {recordError}").ConfigureAwait(false);
+            }
         }
 
         return summary.Outcome switch
