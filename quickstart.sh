@@ -57,11 +57,19 @@ echo "quickstart: converging the reference site through the agents"
 lb=$(awk '/^    lb:/{g=1} g && /address:/{print $2; exit}' "$lab/inventory.yml")
 url="http://$lb/"
 echo "quickstart: asking the site (each answer names the app host that served it, its row and the Redis counter)"
-for _ in 1 2 3 4; do
-  if ! curl -fsS -m 10 "$url"; then
-    echo "quickstart: $url did not answer" >&2
+# Converged is not yet serving: the Redis replicas finish their first sync and HAProxy's checks find the master
+# a few seconds after the run.
+for attempt in $(seq 1 30); do
+  curl -fsS -m 10 -o /dev/null "$url" 2>/dev/null && break
+  if ((attempt == 30)); then
+    echo "quickstart: $url did not answer within a minute:" >&2
+    curl -sS -m 10 "$url" >&2 || true
     exit 1
   fi
+  sleep 2
+done
+for _ in 1 2 3 4; do
+  curl -fsS -m 10 "$url"
   echo
 done
 
