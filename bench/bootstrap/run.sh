@@ -5,6 +5,7 @@
 # (install, enrol, start, GetCapabilities over mTLS). Writes bench/bootstrap/RESULTS.md. Needs root, like prov lab.
 #
 #   bench/bootstrap/run.sh [HOSTS] [ROUNDS]      (defaults: 3 hosts, 3 rounds)
+#   PROV_BIN=out/prov/prov PROV_AGENT_BIN=out/agent/prov-agent bench/bootstrap/run.sh   (reuse published builds)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -15,11 +16,16 @@ lab=$state/lab
 subnet=10.213.78.0/24
 out=$root/bench/bootstrap/RESULTS.md
 
-echo "bench: building prov and publishing prov-agent (Native AOT)"
-dotnet publish src/Provisioner.Cli -c Release -o "$state/prov" -v quiet -nologo
-dotnet publish agent/Provisioner.Agent -c Release -r linux-x64 -o "$state/agent" -v quiet -nologo
-prov=$state/prov/prov
-agent=$state/agent/prov-agent
+if [[ -n "${PROV_BIN:-}" && -n "${PROV_AGENT_BIN:-}" ]]; then
+  prov=$(realpath "$PROV_BIN")
+  agent=$(realpath "$PROV_AGENT_BIN")
+else
+  echo "bench: building prov and publishing prov-agent (Native AOT)"
+  dotnet publish src/Provisioner.Cli -c Release -o "$state/prov" -v quiet -nologo
+  dotnet publish agent/Provisioner.Agent -c Release -r linux-x64 -o "$state/agent" -v quiet -nologo
+  prov=$state/prov/prov
+  agent=$state/agent/prov-agent
+fi
 
 cleanup() { "$prov" lab down --state-dir "$lab" >/dev/null 2>&1 || true; }
 trap cleanup EXIT INT TERM
