@@ -8,7 +8,7 @@ namespace Provisioner.Lab.Tests.EndToEnd;
 /// <summary>
 /// The whole data path on real hosts: a CA made here, <c>prov bootstrap</c> of the three bare lab hosts at once over
 /// SSH (install, enrol, systemd unit, mTLS answer), then <c>prov apply</c> of a playbook (apt, file, template with a
-/// handler, lineinfile, command, service) through the agents, checked from outside with HTTP requests and SSH; a
+/// handler, lineinfile, command, service, Docker Engine and a container) through the agents, checked from outside with HTTP requests and SSH; a
 /// second apply changes nothing, check mode reports drift without repairing it, the next apply repairs only that
 /// host, and after <c>--uninstall</c> (which revokes the certificates) the hosts are unreachable and bare again.
 /// </summary>
@@ -18,6 +18,7 @@ namespace Provisioner.Lab.Tests.EndToEnd;
 public sealed partial class ProvisionEndToEndTests
 {
     private const int SitePort = 8080;
+    private const int ContainerPort = 8081;
     private static readonly TimeSpan ApplyTimeout = TimeSpan.FromMinutes(6);
     private LabState _state = null!;
     private string _agent = null!;
@@ -97,6 +98,9 @@ public sealed partial class ProvisionEndToEndTests
             Assert.That(await Get(host), Is.EqualTo($"served by {host.Name} ({host.Name})\n"), host.Name);
             var (_, marker) = await SharedLab.Ssh(host.Address, "grep ^PROV_E2E= /etc/environment");
             Assert.That(marker.Trim(), Is.EqualTo($"PROV_E2E={host.Name}"));
+            Assert.That(await Get(host, ContainerPort), Is.EqualTo($"container on {host.Name}\n"), $"{host.Name}: the container answers");
+            var (_, enabled) = await SharedLab.Ssh(host.Address, "systemctl is-enabled nginx docker; docker inspect -f '{{.HostConfig.RestartPolicy.Name}}' prov-e2e-web");
+            Assert.That(enabled.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "enabled", "enabled", "unless-stopped" }), host.Name);
         }
 
         Assert.That(output, Does.Contain("RUNNING HANDLER [reload nginx]"), "the changed site config notifies its handler");
@@ -193,9 +197,9 @@ public sealed partial class ProvisionEndToEndTests
     private Task<(int ExitCode, string Output)> Apply(params string[] options) =>
         SharedLab.Prov(["apply", Playbook, "-i", Inventory, "--state-dir", StateDirectory, .. options], ApplyTimeout);
 
-    private static async Task<string> Get(LabHostRecord host)
+    private static async Task<string> Get(LabHostRecord host, int port = SitePort)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return await http.GetStringAsync(new Uri($"http://{host.Address}:{SitePort}/"));
+        return await http.GetStringAsync(new Uri($"http://{host.Address}:{port}/"));
     }
 }
