@@ -1,8 +1,9 @@
 // Append-only events.jsonl of one run. Every event is written through to the OS at once, so a killed agent loses
 // nothing and another process can follow the log; each task boundary (a task result) asks a background flusher for
 // fdatasync, which coalesces requests so the run does not wait a disk flush per task; the run's last event and
-// closing the log flush synchronously. Writes go straight to the file handle at an offset kept here (no FileStream
-// buffer): the flusher thread only calls fdatasync on the handle, so it can never race a write.
+// closing the log flush synchronously. Writes go straight to the file handle at an offset kept here (the unbuffered
+// FileStream only opens and closes it): the flusher thread only calls fdatasync on the handle, so it never races a
+// write, as it did when it went through the FileStream and its buffer.
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
