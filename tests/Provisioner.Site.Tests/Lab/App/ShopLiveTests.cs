@@ -12,7 +12,6 @@ namespace Provisioner.Site.Tests.Lab.App;
 [NonParallelizable]
 public sealed class ShopLiveTests
 {
-    private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private LiveSite _live = null!;
     private ServerProcess _shop = null!;
@@ -33,13 +32,7 @@ public sealed class ShopLiveTests
 
         // db2, db3 and cache3 stay at their inventory addresses, which nothing routes to: Pgpool-II and
         // HAProxy find them down and use db1 and cache1.
-        var fast = PlainData.NewMap();
-        fast["pgpool_health_check_period"] = 1;
-        fast["pgpool_health_check_timeout"] = 2;
-        fast["pgpool_health_check_max_retries"] = 1;
-        fast["pgpool_health_check_retry_delay"] = 1;
-        fast["pgpool_sr_check_period"] = 1;
-        _live = await LiveSite.StartAsync(SiteModel.Load(), ["db1", "cache1", "cache2", "app1"], fast);
+        _live = await LiveSite.StartAsync(SiteModel.Load(), ["db1", "cache1", "cache2", "app1"], LivePgpool.FastChecks());
 
         // The shop first: pretix.cfg as role app writes it, readable by the container's user only through its group.
         var app1 = _live.Host("app1", "app");
@@ -67,14 +60,7 @@ public sealed class ShopLiveTests
             (await RedisCliAsync("cache2", "INFO", "replication")).Stdout.Contains("master_link_status:up", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         // Pgpool-II and HAProxy on app1.
-        var pgpool = _live.Host("app1", "pgpool");
-        var etc = pgpool.Text("pgpool_config_dir");
-        var pgpoolConfig = pgpool.RenderTo("pgpool", "pgpool.conf.sbn", Path.Combine(etc, "pgpool.conf"));
-        var hba = pgpool.RenderTo("pgpool", "pool_hba.conf.sbn", Path.Combine(etc, "pool_hba.conf"));
-        await OwnAsync(pgpool.RenderTo("pgpool", "pool_passwd.sbn", Path.Combine(etc, "pool_passwd")), OwnerOnly);
-        await OwnAsync(pgpool.RenderTo("pgpool", "failover.pgpass.sbn", Path.Combine(etc, "failover.pgpass")), OwnerOnly);
-        await OwnAsync(pgpool.RenderTo("pgpool", "failover.sh.sbn", Path.Combine(etc, "failover.sh")), OwnerOnly | UnixFileMode.UserExecute);
-        _live.Network.Start("app1", "pgpool", AsPostgres(["pgpool", "-n", "-f", pgpoolConfig, "-a", hba]));
+        await LivePgpool.StartAsync(_live, "app1");
         var haproxy = _live.Host("app1", "haproxy");
         _live.Network.Start("app1", "haproxy", ["haproxy", "-db", "-f", haproxy.RenderTo("haproxy", "haproxy.cfg.sbn", haproxy.Text("haproxy_config_file"))]);
 
@@ -212,12 +198,12 @@ public sealed class ShopLiveTests
         db1.RenderTo("postgresql", "postgresql.conf.sbn", Path.Combine(etc, "postgresql.conf"));
         db1.RenderTo("postgresql", "pg_hba.conf.sbn", Path.Combine(etc, "pg_hba.conf"));
         await File.WriteAllTextAsync(Path.Combine(etc, "pg_ident.conf"), db1.ArgText(_live.Site.Task("postgresql", "pg_ident.conf (no user name maps)"), "content"));
-        await OwnAsync(db1.RenderTo("postgresql", "pgpass.sbn", db1.Text("postgres_passfile")), OwnerOnly);
+        await LivePgpool.OwnAsync(db1.RenderTo("postgresql", "pgpass.sbn", db1.Text("postgres_passfile")), LivePgpool.OwnerOnly);
 
         await RunTaskAsync(db1, "The primary's data directory is initialised, only when it is empty");
-        var server = _live.Network.Start("db1", "postgres", AsPostgres([Path.Combine(db1.Text("postgres_bin_dir"), "postgres"), "-c", $"config_file={Path.Combine(etc, "postgresql.conf")}"]));
+        var server = _live.Network.Start("db1", "postgres", LivePgpool.AsPostgres([Path.Combine(db1.Text("postgres_bin_dir"), "postgres"), "-c", $"config_file={Path.Combine(etc, "postgresql.conf")}"]));
         await server.WaitUntilAsync("PostgreSQL accepts connections", async () => await LocalSqlAsync("SELECT 1", mayFail: true, database: "postgres") == "1", TimeSpan.FromSeconds(60));
-        await OwnAsync(db1.RenderTo("postgresql", "site.sql.sbn", Path.Combine(etc, "prov-site.sql")), OwnerOnly);
+        await LivePgpool.OwnAsync(db1.RenderTo("postgresql", "site.sql.sbn", Path.Combine(etc, "prov-site.sql")), LivePgpool.OwnerOnly);
         await RunTaskAsync(db1, "The site's roles and database exist");
     }
 
@@ -268,15 +254,6 @@ public sealed class ShopLiveTests
         var app1 = _live.Host("app1", "app");
         return _live.Network.RunAsync("app1", ["psql", "-XAtq", "-h", _live.Address("app1"), "-p", app1.Text("pgpool_port"), "-U", app1.Text("app_db_user"), "-d", app1.Text("app_db_name"), "-c", sql],
             TimeSpan.FromSeconds(30), new Dictionary<string, string> { ["PGPASSWORD"] = _live.Secret("app_db_password"), ["PGCONNECT_TIMEOUT"] = "5" });
-    }
-
-    private static IReadOnlyList<string> AsPostgres(IReadOnlyList<string> argv) =>
-        ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--", .. argv];
-
-    private static Task OwnAsync(string path, UnixFileMode mode)
-    {
-        File.SetUnixFileMode(path, mode);
-        return Chown("postgres:postgres", path);
     }
 
     private static async Task Chown(string owner, string path)

@@ -11,7 +11,6 @@ namespace Provisioner.Site.Tests.Playbooks.Roles;
 public sealed class DatabaseTierTests
 {
     private static readonly string[] Dbs = ["db1", "db2", "db3"];
-    private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private LiveSite _live = null!;
     private readonly Dictionary<string, ServerProcess> _postgres = new(StringComparer.Ordinal);
@@ -23,12 +22,7 @@ public sealed class DatabaseTierTests
     {
         Programs.Require(("/usr/lib/postgresql/15/bin/postgres", "postgresql-15"), ("psql", "postgresql-client-15"), ("pgpool", "pgpool2"),
             ("runuser", "util-linux"), ("setpriv", "util-linux"));
-        var fast = PlainData.NewMap();
-        fast["pgpool_health_check_period"] = 1;
-        fast["pgpool_health_check_timeout"] = 2;
-        fast["pgpool_health_check_max_retries"] = 1;
-        fast["pgpool_health_check_retry_delay"] = 1;
-        fast["pgpool_sr_check_period"] = 1;
+        var fast = LivePgpool.FastChecks();
         fast["pgpool_auto_failback_interval"] = 1;
         _live = await LiveSite.StartAsync(SiteModel.Load(), [.. Dbs, "app1"], fast);
 
@@ -43,7 +37,7 @@ public sealed class DatabaseTierTests
         await RunTaskAsync(primary, "postgresql", "The primary's data directory is initialised, only when it is empty");
         _postgres["db1"] = await StartPostgresAsync("db1");
         primary.RenderTo("postgresql", "site.sql.sbn", Path.Combine(primary.Text("postgres_config_dir"), "prov-site.sql"));
-        await OwnAsync(Path.Combine(primary.Text("postgres_config_dir"), "prov-site.sql"), OwnerOnly);
+        await LivePgpool.OwnAsync(Path.Combine(primary.Text("postgres_config_dir"), "prov-site.sql"), LivePgpool.OwnerOnly);
         for (var run = 0; run < 2; run++)
         {
             var sql = _live.Site.Task("postgresql", "The site's roles and database exist");
@@ -59,7 +53,7 @@ public sealed class DatabaseTierTests
             await RunTaskAsync(host, "postgresql_replica", "The replica is cloned from the primary, only when its data directory is empty");
             var standby = host.ArgText(_live.Site.Task("postgresql_replica", "The replica starts as a standby"), "path");
             await File.WriteAllTextAsync(standby, "");
-            await OwnAsync(standby, OwnerOnly);
+            await LivePgpool.OwnAsync(standby, LivePgpool.OwnerOnly);
             _postgres[replica] = await StartPostgresAsync(replica);
             var streaming = _live.Site.Task("postgresql_replica", "The replica streams from the primary");
             await _postgres[replica].WaitUntilAsync("the replica streams from the primary", async () =>
@@ -72,13 +66,7 @@ public sealed class DatabaseTierTests
         // Pgpool-II on the app host, as the Debian unit runs it: as user postgres, in the foreground.
         var app1 = _live.Host("app1", "pgpool");
         await ScratchPaths.CreateAsync(_live.Paths("app1"), "postgres");
-        var etc = app1.Text("pgpool_config_dir");
-        var config = app1.RenderTo("pgpool", "pgpool.conf.sbn", Path.Combine(etc, "pgpool.conf"));
-        var hba = app1.RenderTo("pgpool", "pool_hba.conf.sbn", Path.Combine(etc, "pool_hba.conf"));
-        await OwnAsync(app1.RenderTo("pgpool", "pool_passwd.sbn", Path.Combine(etc, "pool_passwd")), OwnerOnly);
-        await OwnAsync(app1.RenderTo("pgpool", "failover.pgpass.sbn", Path.Combine(etc, "failover.pgpass")), OwnerOnly);
-        await OwnAsync(app1.RenderTo("pgpool", "failover.sh.sbn", Path.Combine(etc, "failover.sh")), OwnerOnly | UnixFileMode.UserExecute);
-        _pgpool = _live.Network.Start("app1", "pgpool", AsPostgres(["pgpool", "-n", "-f", config, "-a", hba]));
+        _pgpool = await LivePgpool.StartAsync(_live, "app1");
         await _pgpool.WaitUntilAsync("Pgpool-II lets the shop's role in", async () => (await ShopSqlAsync("SELECT 1")).ExitCode == 0, TimeSpan.FromSeconds(60));
     }
 
@@ -205,7 +193,7 @@ public sealed class DatabaseTierTests
         await RunTaskAsync(db1, "postgresql_replica", "The replica is cloned from the primary, only when its data directory is empty");
         var standby = db1.ArgText(_live.Site.Task("postgresql_replica", "The replica starts as a standby"), "path");
         await File.WriteAllTextAsync(standby, "");
-        await OwnAsync(standby, OwnerOnly);
+        await LivePgpool.OwnAsync(standby, LivePgpool.OwnerOnly);
         _postgres["db1"] = await StartPostgresAsync("db1");
 
         await _postgres["db2"].WaitUntilAsync("db1 and db3 stream from db2", async () =>
@@ -229,14 +217,14 @@ public sealed class DatabaseTierTests
         host.RenderTo("postgresql", "postgresql.conf.sbn", Path.Combine(etc, "postgresql.conf"));
         host.RenderTo("postgresql", "pg_hba.conf.sbn", Path.Combine(etc, "pg_hba.conf"));
         await File.WriteAllTextAsync(Path.Combine(etc, "pg_ident.conf"), host.ArgText(_live.Site.Task("postgresql", "pg_ident.conf (no user name maps)"), "content"));
-        await OwnAsync(host.RenderTo("postgresql", "pgpass.sbn", host.Text("postgres_passfile")), OwnerOnly);
+        await LivePgpool.OwnAsync(host.RenderTo("postgresql", "pgpass.sbn", host.Text("postgres_passfile")), LivePgpool.OwnerOnly);
     }
 
     /// <summary>The server as systemd's unit would start it (as postgres, configuration from the config directory).</summary>
     private async Task<ServerProcess> StartPostgresAsync(string db)
     {
         var host = _live.Host(db, "postgresql");
-        var server = _live.Network.Start(db, "postgres", AsPostgres([Path.Combine(host.Text("postgres_bin_dir"), "postgres"), "-c", $"config_file={Path.Combine(host.Text("postgres_config_dir"), "postgresql.conf")}"]));
+        var server = _live.Network.Start(db, "postgres", LivePgpool.AsPostgres([Path.Combine(host.Text("postgres_bin_dir"), "postgres"), "-c", $"config_file={Path.Combine(host.Text("postgres_config_dir"), "postgresql.conf")}"]));
         await server.WaitUntilAsync("PostgreSQL accepts connections", async () => await LocalSqlAsync(db, "SELECT 1", mayFail: true) == "1", TimeSpan.FromSeconds(60));
         return server;
     }
@@ -307,16 +295,6 @@ public sealed class DatabaseTierTests
         return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => columns.Zip(l.Split('|')).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal))
             .ToList();
-    }
-
-    private static IReadOnlyList<string> AsPostgres(IReadOnlyList<string> argv) =>
-        ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--", .. argv];
-
-    private static async Task OwnAsync(string path, UnixFileMode mode)
-    {
-        var chown = await Programs.RunAsync("chown", ["postgres:postgres", path]);
-        Assert.That(chown.ExitCode, Is.Zero, chown.Describe());
-        File.SetUnixFileMode(path, mode);
     }
 
     private static OrderedDictionary<string, object?> Registered(ProgramResult result)
