@@ -20,6 +20,28 @@ public sealed partial class SiteTests
     public void LoadSite() => _site = SiteModel.Load();
 
     [Test]
+    public void Handlers_ReloadBeforeRestart_NeverSignalAServiceTheRestartJustStarted()
+    {
+        // Handlers run in the order written; a reload right after a restart stopped Pgpool-II (SIGHUP before its handler).
+        foreach (var role in Roles)
+        {
+            var names = _site.Role(role).Handlers.OfType<TaskSpec>().Select(h => h.Name ?? string.Empty).ToList();
+            var lastReload = names.FindLastIndex(n => n.StartsWith("reload ", StringComparison.Ordinal));
+            var firstRestart = names.FindIndex(n => n.StartsWith("restart ", StringComparison.Ordinal));
+            Assert.That(lastReload < 0 || firstRestart < 0 || lastReload < firstRestart, Is.True, $"role {role}: {string.Join(", ", names)}");
+        }
+    }
+
+    [Test]
+    public void Pgpool_LastTask_WaitsUntilItAnswersBeforeHandlersRun()
+    {
+        var tasks = _site.Role("pgpool").Tasks.OfType<TaskSpec>().ToList();
+
+        Assert.That(tasks[^1].Module, Is.EqualTo("wait_for"));
+        Assert.That(tasks[^2].Module, Is.EqualTo("service"));
+    }
+
+    [Test]
     public void SyntaxCheck_WithTheReferenceInventory_ReportsNoError()
     {
         using var inventory = SiteInventory.Create(TestSecrets.Generate());
