@@ -24,6 +24,8 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
             new ArgSpec("state", ArgType.String, "`present`: installed (any version); `latest`: the newest available; `absent`: removed.") { Default = "present", Choices = ["present", "absent", "latest"] },
             new ArgSpec("update_cache", ArgType.Bool, "Run `apt-get update` first (subject to `cache_valid_time`).") { Default = false, Aliases = ["update-cache"] },
             new ArgSpec("cache_valid_time", ArgType.Int, "Skip the update when the package index is younger than this many seconds.") { Default = 0L },
+            new ArgSpec("update_cache_timeout", ArgType.Int, "Seconds one `apt-get update` may take; a slower one (a stalled proxy or mirror) is killed and tried again.") { Default = 300L },
+            new ArgSpec("update_cache_retries", ArgType.Int, "How many more times a failed or killed `apt-get update` is tried, after 1, 2, 4 … (at most 12) seconds.") { Default = 5L },
             new ArgSpec("lock_timeout", ArgType.Int, "Seconds to wait for the dpkg lock held by another apt/dpkg process before failing.") { Default = 600L },
             new ArgSpec("purge", ArgType.Bool, "With state=absent, also remove configuration files.") { Default = false },
             new ArgSpec("autoremove", ArgType.Bool, "Remove packages that were installed as dependencies and are no longer needed.") { Default = false },
@@ -35,7 +37,8 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
             "all of a task's packages go to one apt-get call, which waits up to lock_timeout for the dpkg lock. The " +
             "installed state is read with dpkg-query, candidates for state=latest with apt-cache policy. " +
             "update_cache without cache_valid_time refreshes the index (and reports a change) every time; give " +
-            "cache_valid_time so that a second run reports no change.",
+            "cache_valid_time so that a second run reports no change. An `apt-get update` that fails, or hangs for " +
+            "update_cache_timeout, is tried again update_cache_retries times before the task fails.",
         RequiredOneOf = [["name", "update_cache", "autoremove"]],
         Examples =
         [
@@ -74,7 +77,9 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
         TimeSpan.FromSeconds(args.Int("lock_timeout") ?? 600),
         args.Bool("purge"),
         args.Bool("autoremove"),
-        args.OptionalBool("install_recommends"));
+        args.OptionalBool("install_recommends"),
+        TimeSpan.FromSeconds(args.Int("update_cache_timeout") ?? 300),
+        (int)Math.Clamp(args.Int("update_cache_retries") ?? 5, int.MinValue, int.MaxValue));
 
     public IReadOnlyList<ArgError> Validate(AptArgs args)
     {
@@ -82,6 +87,16 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
             .Where(p => p.Name.Length == 0 || !p.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '+' or '-' or ':'))
             .Select(p => new ArgError("name", $"'{p}' is not a Debian package name"))
             .ToList();
+        if (args.UpdateTimeout < TimeSpan.FromSeconds(1))
+        {
+            errors.Add(new ArgError("update_cache_timeout", "must be at least 1 (seconds)"));
+        }
+
+        if (args.UpdateRetries < 0)
+        {
+            errors.Add(new ArgError("update_cache_retries", "must be 0 or more"));
+        }
+
         if (args.State != "present" && args.Packages.Any(p => p.Version is not null))
         {
             errors.Add(new ArgError("name", "a version (name=version) only makes sense with state=present"));
@@ -146,7 +161,7 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
         var lockWait = "DPkg::Lock::Timeout=" + ((long)args.LockTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         if (diff.Any(d => d.Property == IndexProperty))
         {
-            await RunAsync(["apt-get", "update", "-q", "-o", lockWait], ct).ConfigureAwait(false);
+            await UpdateIndexAsync(args, lockWait, ct).ConfigureAwait(false);
             if (fs.Stat(Path.GetDirectoryName(RefreshStamp)!) is null)
             {
                 fs.CreateDirectory(Path.GetDirectoryName(RefreshStamp)!, 0b111_101_101);
@@ -190,7 +205,41 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
         return result;
     }
 
-    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> argv, CancellationToken ct, bool allowFailure = false)
+    /// <summary>
+    /// <c>apt-get update</c>, tried again when it fails or hangs: a proxy or mirror that stalls mid-transfer can leave
+    /// apt-get and its download methods waiting on each other for ever, and its own network timeouts do not fire then.
+    /// </summary>
+    private async Task UpdateIndexAsync(AptArgs args, string lockWait, CancellationToken ct)
+    {
+        string[] argv = ["apt-get", "update", "-q", "-o", lockWait];
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await RunAsync(argv, ct, allowFailure: true, args.UpdateTimeout).ConfigureAwait(false);
+            if (result.ExitCode == 0 && !result.TimedOut)
+            {
+                return;
+            }
+
+            var why = result.TimedOut
+                ? $"was killed after {args.UpdateTimeout.TotalSeconds:0} s (update_cache_timeout)"
+                : $"failed ({result.ExitCode}): {Failure(result)}";
+            if (attempt >= args.UpdateRetries)
+            {
+                var tries = attempt == 0 ? "" : $" (tried {attempt + 1} times)";
+                throw new ModuleException($"{CommandLine.Join(argv)} {why}{tries}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(12, 1 << Math.Min(attempt, 4))), time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string Failure(ProcessResult result)
+    {
+        var errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("E:", StringComparison.Ordinal)).ToList();
+        return errors.Count > 0 ? string.Join(" ", errors) : result.Stderr.Trim();
+    }
+
+    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> argv, CancellationToken ct, bool allowFailure = false, TimeSpan? timeout = null)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -198,12 +247,10 @@ internal sealed class AptModule(IFileSystem fs, IProcessRunner processes, TimePr
             ["APT_LISTCHANGES_FRONTEND"] = "none",
             ["LC_ALL"] = "C",
         };
-        var result = await processes.RunAsync(new ProcessRequest(argv) { Environment = environment }, ct).ConfigureAwait(false);
+        var result = await processes.RunAsync(new ProcessRequest(argv) { Environment = environment, Timeout = timeout }, ct).ConfigureAwait(false);
         if (result.ExitCode != 0 && !allowFailure)
         {
-            var errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("E:", StringComparison.Ordinal)).ToList();
-            var why = errors.Count > 0 ? string.Join(" ", errors) : result.Stderr.Trim();
-            throw new ModuleException($"{CommandLine.Join(argv)} failed ({result.ExitCode}): {why}");
+            throw new ModuleException($"{CommandLine.Join(argv)} failed ({result.ExitCode}): {Failure(result)}");
         }
 
         return result;

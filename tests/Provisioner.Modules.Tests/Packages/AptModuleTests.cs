@@ -1,4 +1,5 @@
 using Provisioner.Modules.Abstractions;
+using Provisioner.Modules.Seams;
 
 namespace Provisioner.Modules.Tests.Packages;
 
@@ -62,5 +63,65 @@ public class AptModuleTests
 
         Assert.That(outcome.Failed, Is.True);
         Assert.That(outcome.Message, Does.Contain("Unable to locate package no-such-package-xyz"));
+    }
+    [Test]
+    public async Task UpdateCache_FirstUpdateHangs_KilledAndTriedAgain()
+    {
+        var hanging = new HangingUpdates(hangs: 1);
+        var apt = WithProcesses(hanging);
+
+        var outcome = await Converge.OnceAsync(apt, Args.Of(("update_cache", true), ("update_cache_timeout", 1L), ("update_cache_retries", 1L)));
+
+        Assert.That((outcome.Changed, outcome.Failed), Is.EqualTo((true, false)), outcome.Message);
+        Assert.That(hanging.Updates, Is.EqualTo(new[] { "timed out", "exit 0" }));
+    }
+
+    [Test]
+    public async Task UpdateCache_EveryUpdateHangs_FailsSayingItWasKilled()
+    {
+        var hanging = new HangingUpdates(hangs: int.MaxValue);
+        var apt = WithProcesses(hanging);
+
+        var outcome = await Converge.OnceAsync(apt, Args.Of(("update_cache", true), ("update_cache_timeout", 1L), ("update_cache_retries", 1L)));
+
+        Assert.That(outcome.Failed, Is.True);
+        Assert.That(outcome.Message, Does.Contain("apt-get update").And.Contain("was killed after 1 s (update_cache_timeout) (tried 2 times)"));
+        Assert.That(hanging.Updates, Is.EqualTo(new[] { "timed out", "timed out" }));
+    }
+
+    [Test]
+    public async Task UpdateCache_ZeroTimeout_IsRefusedBeforeAnythingRuns()
+    {
+        var outcome = await Converge.OnceAsync(TestCatalog.Create().FindRunner("apt")!, Args.Of(("update_cache", true), ("update_cache_timeout", 0L)));
+
+        Assert.That(outcome.Failed, Is.True);
+        Assert.That(outcome.Message, Does.Contain("update_cache_timeout").And.Contain("at least 1"));
+    }
+
+    private static IModuleRunner WithProcesses(IProcessRunner processes) =>
+        new ModuleCatalog(new LocalFileSystem(processes), processes, TimeProvider.System).FindRunner("apt")!;
+
+    /// <summary>
+    /// The real programs, except that the first <c>hangs</c> runs of <c>apt-get update</c> are a program that never ends
+    /// (killed by the module's timeout); a real update runs without the test's one-second limit.
+    /// </summary>
+    private sealed class HangingUpdates(int hangs) : IProcessRunner
+    {
+        private readonly ProcessRunner _real = new(TimeProvider.System);
+
+        public List<string> Updates { get; } = [];
+
+        public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken ct)
+        {
+            var update = request.Argv is ["apt-get", "update", ..];
+            var hang = update && Updates.Count < hangs;
+            var result = await _real.RunAsync(hang ? request with { Argv = ["sleep", "60"] } : update ? request with { Timeout = null } : request, ct);
+            if (update)
+            {
+                Updates.Add(result.TimedOut ? "timed out" : $"exit {result.ExitCode}");
+            }
+
+            return result;
+        }
     }
 }
