@@ -6,7 +6,7 @@ using Provisioner.Lab.State;
 namespace Provisioner.Lab.Tests.EndToEnd;
 
 /// <summary>
-/// The whole data path on real hosts: a CA made here, <c>prov bootstrap</c> of the three bare lab hosts at once over
+/// The whole data path on real hosts: a CA made here, <c>prov bootstrap</c> of three bare lab hosts (lb1 lb2 app1) at once over
 /// SSH (install, enrol, systemd unit, mTLS answer), then <c>prov apply</c> of a playbook (apt, file, template with a
 /// handler, lineinfile, command, service, Docker Engine and a container) through the agents, checked from outside with HTTP requests and SSH; a
 /// second apply changes nothing, check mode reports drift without repairing it, the next apply repairs only that
@@ -20,12 +20,14 @@ public sealed partial class ProvisionEndToEndTests
     private const int SitePort = 8080;
     private const int ContainerPort = 8081;
     private static readonly TimeSpan ApplyTimeout = TimeSpan.FromMinutes(6);
-    private LabState _state = null!;
+    private List<LabHostRecord> _hosts = null!;
     private string _agent = null!;
     private string _scratch = null!;
     private bool _bootstrapped;
 
     private string StateDirectory => Path.Combine(_scratch, "state");
+
+    private string Limit => string.Join(',', _hosts.Select(h => h.Name));
 
     private static string Playbook => Path.Combine(AppContext.BaseDirectory, "cases", "provision", "site.yml");
 
@@ -34,8 +36,11 @@ public sealed partial class ProvisionEndToEndTests
     [OneTimeSetUp]
     public async Task BringUpTheLabAndCa()
     {
-        _state = (await SharedLab.GetAsync()).State;
+        await SharedLab.GetAsync();
         _agent = await SharedLab.AgentAsync();
+        var names = SharedLab.HostNames.Take(3).ToList();
+        await SharedLab.ClaimBareAsync(nameof(ProvisionEndToEndTests), names);
+        _hosts = SharedLab.LoadState().Hosts.Where(h => names.Contains(h.Name)).ToList();
         _scratch = Directory.CreateTempSubdirectory("prov-lab-provision-").FullName;
         var (exitCode, output) = await SharedLab.Prov(["ca", "init", "--state-dir", StateDirectory], TimeSpan.FromMinutes(1));
         Assert.That(exitCode, Is.Zero, output);
@@ -47,7 +52,7 @@ public sealed partial class ProvisionEndToEndTests
         if (_bootstrapped)
         {
             // Other Lab fixtures expect hosts without an agent; a failed test must not leave one behind.
-            await SharedLab.Prov(["bootstrap", "-i", Inventory, "--state-dir", StateDirectory, "--agent-binary", _agent, "--uninstall", "-f", "3"], TimeSpan.FromMinutes(3));
+            await SharedLab.Prov(["bootstrap", "-i", Inventory, "-l", Limit, "--state-dir", StateDirectory, "--agent-binary", _agent, "--uninstall", "-f", "3"], TimeSpan.FromMinutes(3));
         }
 
         Directory.Delete(_scratch, recursive: true);
@@ -59,18 +64,18 @@ public sealed partial class ProvisionEndToEndTests
     {
         var clock = Stopwatch.StartNew();
         var (exitCode, output) = await Bootstrap();
-        TestContext.Progress.WriteLine($"bootstrap of {_state.Hosts.Count} hosts at once: {clock.Elapsed.TotalSeconds:0.0} s\n{output}");
+        TestContext.Progress.WriteLine($"bootstrap of {_hosts.Count} hosts at once: {clock.Elapsed.TotalSeconds:0.0} s\n{output}");
         _bootstrapped = true;
 
         Assert.That(exitCode, Is.Zero, output);
-        foreach (var host in _state.Hosts)
+        foreach (var host in _hosts)
         {
             Assert.That(output, Does.Match($@"{host.Name}: changed"), host.Name);
             var (_, active) = await SharedLab.Ssh(host.Address, "systemctl is-active prov-agent; systemctl is-enabled prov-agent");
             Assert.That(active.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "active", "enabled" }), host.Name);
         }
 
-        Assert.That(Regex.Count(output, "GetCapabilities over mTLS at "), Is.EqualTo(_state.Hosts.Count), output);
+        Assert.That(Regex.Count(output, "GetCapabilities over mTLS at "), Is.EqualTo(_hosts.Count), output);
     }
 
     [Test]
@@ -80,7 +85,7 @@ public sealed partial class ProvisionEndToEndTests
         var (exitCode, output) = await Bootstrap();
 
         Assert.That(exitCode, Is.Zero, output);
-        Assert.That(output, Does.Contain($"bootstrap: ok={_state.Hosts.Count} changed=0 failed=0"));
+        Assert.That(output, Does.Contain($"bootstrap: ok={_hosts.Count} changed=0 failed=0"));
         Assert.That(output, Does.Not.Match(@"\w+: changed"));
     }
 
@@ -91,7 +96,7 @@ public sealed partial class ProvisionEndToEndTests
         var (exitCode, output) = await Apply();
 
         Assert.That(exitCode, Is.Zero, output);
-        foreach (var host in _state.Hosts)
+        foreach (var host in _hosts)
         {
             Assert.That(output, Does.Match($@"{host.Name}\s+: ok=\d+\s+changed=[1-9]\d*\s+unreachable=0\s+failed=0"), host.Name);
             Assert.That(output, Does.Contain($"changed: [{host.Name}]"));
@@ -113,7 +118,7 @@ public sealed partial class ProvisionEndToEndTests
         var (exitCode, output) = await Apply();
 
         Assert.That(exitCode, Is.Zero, output);
-        foreach (var host in _state.Hosts)
+        foreach (var host in _hosts)
         {
             Assert.That(output, Does.Match($@"{host.Name}\s+: ok=\d+\s+changed=0\s+unreachable=0\s+failed=0"), host.Name);
         }
@@ -125,7 +130,7 @@ public sealed partial class ProvisionEndToEndTests
     [Order(5)]
     public async Task Apply_CheckModeAfterDrift_ReportsItAndChangesNothingThenApplyRepairsOnlyThatHost()
     {
-        var drifted = _state.Hosts[0];
+        var drifted = _hosts[0];
         var page = "/srv/prov-e2e/index.html";
         var (tampered, tamperOutput) = await SharedLab.Ssh(drifted.Address, $"echo defaced > {page}");
         Assert.That(tampered, Is.Zero, tamperOutput);
@@ -140,7 +145,7 @@ public sealed partial class ProvisionEndToEndTests
         Assert.That(afterCheck, Is.EqualTo("defaced\n"), "check mode changed the host");
         Assert.That(repairExit, Is.Zero, repair);
         Assert.That(await Get(drifted), Is.EqualTo($"served by {drifted.Name} ({drifted.Name})\n"));
-        foreach (var host in _state.Hosts)
+        foreach (var host in _hosts)
         {
             var changed = host == drifted ? 1 : 0;
             Assert.That(repair, Does.Match($@"{host.Name}\s+: ok=\d+\s+changed={changed}\s+unreachable=0\s+failed=0"), host.Name);
@@ -163,7 +168,7 @@ public sealed partial class ProvisionEndToEndTests
         var failed = events.Where(e => e.GetProperty("type").GetString() == "task_result" && e.GetProperty("status").GetString() == "failed");
         Assert.That(failed, Is.Empty);
         var hosts = events.Where(e => e.GetProperty("type").GetString() == "task_result").Select(e => e.GetProperty("host").GetString()).Distinct().Order();
-        Assert.That(hosts, Is.EqualTo(_state.Hosts.Select(h => h.Name).Order()));
+        Assert.That(hosts, Is.EqualTo(_hosts.Select(h => h.Name).Order()));
 
         var (runsExit, runs) = await SharedLab.Prov(["runs", "--state-dir", StateDirectory], TimeSpan.FromMinutes(1));
         Assert.That(runsExit, Is.Zero, runs);
@@ -175,14 +180,14 @@ public sealed partial class ProvisionEndToEndTests
     public async Task Uninstall_RevokesAndRemoves_NextApplyIsUnreachable()
     {
         var (exitCode, output) = await SharedLab.Prov(
-            ["bootstrap", "-i", Inventory, "--state-dir", StateDirectory, "--agent-binary", _agent, "--uninstall", "-f", "3"], TimeSpan.FromMinutes(3));
+            ["bootstrap", "-i", Inventory, "-l", Limit, "--state-dir", StateDirectory, "--agent-binary", _agent, "--uninstall", "-f", "3"], TimeSpan.FromMinutes(3));
         _bootstrapped = exitCode != 0;
         var (applyExit, apply) = await Apply();
         var (_, list) = await SharedLab.Prov(["ca", "list", "--state-dir", StateDirectory], TimeSpan.FromMinutes(1));
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(applyExit, Is.EqualTo(3), apply);
-        foreach (var host in _state.Hosts)
+        foreach (var host in _hosts)
         {
             Assert.That(apply, Does.Contain($"unreachable: [{host.Name}]"), host.Name);
             var (_, left) = await SharedLab.Ssh(host.Address, "ls /usr/local/bin/prov-agent /etc/prov /etc/systemd/system/prov-agent.service 2>&1; systemctl is-active prov-agent");
@@ -192,10 +197,10 @@ public sealed partial class ProvisionEndToEndTests
     }
 
     private Task<(int ExitCode, string Output)> Bootstrap() =>
-        SharedLab.Prov(["bootstrap", "-i", Inventory, "--state-dir", StateDirectory, "--agent-binary", _agent, "-f", "3"], TimeSpan.FromMinutes(5));
+        SharedLab.Prov(["bootstrap", "-i", Inventory, "-l", Limit, "--state-dir", StateDirectory, "--agent-binary", _agent, "-f", "3"], TimeSpan.FromMinutes(5));
 
     private Task<(int ExitCode, string Output)> Apply(params string[] options) =>
-        SharedLab.Prov(["apply", Playbook, "-i", Inventory, "--state-dir", StateDirectory, .. options], ApplyTimeout);
+        SharedLab.Prov(["apply", Playbook, "-i", Inventory, "-l", Limit, "--state-dir", StateDirectory, .. options], ApplyTimeout);
 
     private static async Task<string> Get(LabHostRecord host, int port = SitePort)
     {

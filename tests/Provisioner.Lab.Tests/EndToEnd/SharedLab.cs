@@ -5,10 +5,13 @@ using Provisioner.Lab.State;
 namespace Provisioner.Lab.Tests.EndToEnd;
 
 /// <summary>
-/// The one lab of a test run: three Debian 12 hosts brought up by the built prov CLI on the first request of any Lab
-/// fixture, shared by all of them, and taken down (with the check that nothing is left) by <see cref="LabTierSetUp"/>
-/// when the run ends. Two labs, or two dockerd lifecycles, in one run would fight over the daemon and the subnet.
-/// Also publishes prov-agent (Native AOT) once per run, in parallel with bringing the lab up.
+/// The one lab of a test run: the reference site's ten Debian 12 hosts (inventory/lab-layout.yml: lb1 lb2 app1 app2
+/// db1-3 cache1-3) brought up by the built prov CLI on the first request of any Lab fixture, shared by all of them,
+/// and taken down (with the check that nothing is left) by <see cref="LabTierSetUp"/> when the run ends. Two labs, or
+/// two dockerd lifecycles, in one run would fight over the daemon and the subnet. A fixture that changes hosts claims
+/// them first (<see cref="ClaimBareAsync"/>): a host another fixture changed is reset to bare before it is handed
+/// over, so fixtures do not depend on the order they run in. Also publishes prov-agent (Native AOT) once per run, in
+/// parallel with bringing the lab up.
 /// </summary>
 internal sealed class SharedLab
 {
@@ -22,13 +25,49 @@ internal sealed class SharedLab
     private static Task<string>? _agent;
     private static bool _docker0Before;
 
+    // Which fixture last changed each host.
+    private static readonly Dictionary<string, string> Claims = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim ClaimGate = new(1, 1);
+
     private SharedLab(LabState state) => State = state;
 
     /// <summary>Stable, so the base image tarball is built once and reused by later runs.</summary>
     public static string StateDirectory { get; } = Path.Combine(Layout.LayoutParserTests.RepositoryRoot(), ".prov", "lab-test");
 
-    /// <summary>The lab as <c>up</c> left it.</summary>
+    /// <summary>The lab as <c>up</c> left it (a reset host has a new container id since: see <see cref="LoadState"/>).</summary>
     public LabState State { get; }
+
+    /// <summary>The reference site's lab layout, which the shared lab is brought up with.</summary>
+    public static string LayoutPath => Path.Combine(Layout.LayoutParserTests.RepositoryRoot(), "inventory", "lab-layout.yml");
+
+    /// <summary>The hosts' names in the order of the layout (and of their addresses, from .11).</summary>
+    public static IReadOnlyList<string> HostNames { get; } = ["lb1", "lb2", "app1", "app2", "db1", "db2", "db3", "cache1", "cache2", "cache3"];
+
+    /// <summary>
+    /// Hands <paramref name="hosts"/> to <paramref name="fixture"/>, which is going to change them: each host that another
+    /// fixture changed before is reset to bare first (<c>prov lab reset</c>, a few seconds each).
+    /// </summary>
+    public static async Task ClaimBareAsync(string fixture, params IEnumerable<string> hosts)
+    {
+        await ClaimGate.WaitAsync();
+        try
+        {
+            foreach (var host in hosts)
+            {
+                if (Claims.TryGetValue(host, out var previous) && previous != fixture)
+                {
+                    var (exitCode, output) = await Prov(["lab", "reset", host, "--state-dir", StateDirectory], TimeSpan.FromMinutes(2));
+                    Assert.That(exitCode, Is.Zero, $"resetting {host} (changed by {previous}) for {fixture}:\n{output}");
+                }
+
+                Claims[host] = fixture;
+            }
+        }
+        finally
+        {
+            ClaimGate.Release();
+        }
+    }
 
     public static string KnownHostsPath => Path.Combine(StateDirectory, "known_hosts");
 
@@ -114,11 +153,12 @@ internal sealed class SharedLab
         _docker0Before = Directory.Exists("/sys/class/net/docker0");
         await Prov(["lab", "down", "--state-dir", StateDirectory], TimeSpan.FromMinutes(2));
 
-        var (exitCode, output) = await Prov(["lab", "up", "--hosts", "3", "--subnet", Subnet, "--state-dir", StateDirectory], UpTimeout);
+        var (exitCode, output) = await Prov(["lab", "up", "--layout", LayoutPath, "--subnet", Subnet, "--state-dir", StateDirectory], UpTimeout);
         TestContext.Progress.WriteLine(output);
         Assert.That(exitCode, Is.Zero, output);
         var lab = new SharedLab(LoadState());
-        Assert.That(lab.State.Hosts.Select(h => h.Address), Is.EqualTo(new[] { "10.213.79.11", "10.213.79.12", "10.213.79.13" }));
+        Assert.That(lab.State.Hosts.Select(h => h.Name), Is.EqualTo(HostNames));
+        Assert.That(lab.State.Hosts.Select(h => h.Address), Is.EqualTo(Enumerable.Range(11, HostNames.Count).Select(i => $"10.213.79.{i}")));
         return lab;
     }
 

@@ -4,7 +4,7 @@ using Provisioner.Lab.Tests.EndToEnd;
 namespace Provisioner.Lab.Tests.HostModules;
 
 /// <summary>
-/// apt and service run by prov-agent on a real Debian 12 host (host1): packages come through the lab's apt proxy,
+/// apt and service run by prov-agent on a real Debian 12 host (the lab's first, lb1): packages come through the lab's apt proxy,
 /// nginx is driven by systemd, and every effect is checked from the outside (dpkg-query, systemctl).
 /// </summary>
 [TestFixture]
@@ -15,10 +15,11 @@ public sealed class AptAndServiceTests
     private LabHost _host = null!;
 
     [OneTimeSetUp]
-    public async Task InstallTheAgentOnHost1()
+    public async Task InstallTheAgentOnTheFirstHost()
     {
         var lab = await SharedLab.GetAsync();
         _host = new LabHost(lab.State.Hosts[0]);
+        await SharedLab.ClaimBareAsync(nameof(AptAndServiceTests), _host.Name);
         await _host.InstallAgentAsync();
     }
 

@@ -4,7 +4,7 @@ using Provisioner.Lab.Tests.EndToEnd;
 namespace Provisioner.Lab.Tests.HostModules;
 
 /// <summary>
-/// Docker on a real Debian 12 host (host3), all through prov-agent: docker.io installed with apt and started with
+/// Docker on a real Debian 12 host (the lab's third, app1), all through prov-agent: docker.io installed with apt and started with
 /// service, an image loaded from an archive shipped in the plan, a container run with a published port that answers
 /// from this machine, recreated exactly when its env changes, removed; check mode predicts and changes nothing.
 /// </summary>
@@ -21,10 +21,11 @@ public sealed class DockerTests
     private BusyboxImage.Archive? _archive;
 
     [OneTimeSetUp]
-    public async Task InstallTheAgentOnHost3()
+    public async Task InstallTheAgentOnTheThirdHost()
     {
         var lab = await SharedLab.GetAsync();
         _host = new LabHost(lab.State.Hosts[2]);
+        await SharedLab.ClaimBareAsync(nameof(DockerTests), _host.Name);
         _work = Directory.CreateTempSubdirectory("prov-lab-docker-").FullName;
         await _host.InstallAgentAsync();
     }
