@@ -25,7 +25,7 @@ prov=out/prov/prov
 lab=.prov/lab
 
 echo "quickstart: bringing up the lab (reference layout: 2 lb, 2 app, 3 db, 3 cache)"
-"$prov" lab up --layout inventory/lab-layout.yml --state-dir "$lab"
+"$prov" lab up --layout inventory/site.yml --state-dir "$lab"
 
 # prov's own state (CA, run history) stays in its default place, ~/.local/share/prov, as for any user.
 if [[ ! -f "${HOME}/.local/share/prov/ca/ca.crt" ]]; then
@@ -54,7 +54,7 @@ if [[ ! -f "$secrets" ]]; then
 fi
 
 echo "quickstart: converging the reference site through the agents"
-"$prov" apply playbooks/site.yml -i inventory/site.yml -i "$lab/inventory.yml" -i inventory/lab/
+"$prov" apply playbooks/site.yml -i inventory/ -i "$lab/inventory.yml" -i lab/inventory/
 
 lb=$(awk '/^    lb:/{g=1} g && /address:/{print $2; exit}' "$lab/inventory.yml")
 url="http://$lb/"
@@ -80,7 +80,7 @@ cat <<MSG
 The reference site is up. Try it: curl $url
   (lb2 serves the same site; the hosts are in $lab/inventory.yml, docs/site.md explains the topology)
 Converge again (reports no change):
-  $prov apply playbooks/site.yml -i inventory/site.yml -i $lab/inventory.yml -i inventory/lab/
+  $prov apply playbooks/site.yml -i inventory/ -i $lab/inventory.yml -i lab/inventory/
 Look at the runs:   $prov runs
 Remove the lab:     $prov lab down --state-dir $lab
 MSG

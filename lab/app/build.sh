@@ -10,7 +10,7 @@
 # 3. copies the archive to /var/cache/prov/app-image.tar on every host of the lab's group "app", over SSH with
 #    the lab key and the lab's known_hosts (skipped on a host whose copy has the same sha256).
 #
-# The site (inventory/lab/) then loads the archive with docker_image (source: load).
+# The site (with lab/inventory/) then loads the archive with docker_image (source: load).
 # Environment: APP_IMAGE (default prov-lab/pretix:latest), APP_GROUP (default app), BUILD_TIMEOUT (s, default 1800).
 set -euo pipefail
 
@@ -29,7 +29,7 @@ if (($# > 1)); then
   die "usage: $0 [STATE_DIR]   (the lab's state directory, default .prov/lab)"
 fi
 state_arg=${1:-.prov/lab}
-[[ -d $state_arg ]] || die "$state_arg: no such directory; bring the lab up first (prov lab up --layout inventory/lab-layout.yml), or give its --state-dir"
+[[ -d $state_arg ]] || die "$state_arg: no such directory; bring the lab up first (prov lab up --layout inventory/site.yml), or give its --state-dir"
 state=$(cd "$state_arg" && pwd)
 lab_json=$state/lab.json
 key=$state/id_ed25519
@@ -75,7 +75,7 @@ while read -r kind first second; do
     host) hosts+=("$first"); addresses+=("$second") ;;
   esac
 done <<<"$lab_facts"
-((${#hosts[@]})) || die "the lab in $state has no host in group '$group'; bring it up with --layout inventory/lab-layout.yml"
+((${#hosts[@]})) || die "the lab in $state has no host in group '$group'; bring it up with --layout inventory/site.yml"
 
 # --- the lab's dockerd ---------------------------------------------------------------------------------------------
 docker_version=$(timeout 15 docker version --format '{{.Server.Version}}' 2>/dev/null) \
@@ -147,4 +147,4 @@ done
 
 ((${#failed[@]} == 0)) || die "not shipped to: ${failed[*]}; fix that and run $0 again (hosts already current are skipped)"
 say "$image ($image_id) is at $remote_archive on: ${hosts[*]}"
-say "next: prov apply playbooks/site.yml -i inventory/site.yml -i $state/inventory.yml -i inventory/lab/"
+say "next: prov apply playbooks/site.yml -i inventory/ -i $state/inventory.yml -i lab/inventory/"

@@ -64,7 +64,7 @@ internal sealed class LabUp(LabContext lab)
         {
             if (!File.Exists(options.LayoutFile))
             {
-                throw new LabException($"--layout {options.LayoutFile}: no such file (the reference site's layout is inventory/lab-layout.yml)");
+                throw new LabException($"--layout {options.LayoutFile}: no such file (the reference site's inventory, inventory/site.yml, is a layout)");
             }
 
             return LayoutParser.ParseFile(options.LayoutFile, options.LayoutFile);

@@ -9,7 +9,7 @@ namespace Provisioner.Modules.Services;
 
 internal sealed class ServiceModule(IFileSystem fs, IProcessRunner processes) : IModule<ServiceArgs, ServiceState>, IOneShotRequests<ServiceArgs>
 {
-    private readonly SystemdBackend _systemd = new(processes);
+    private readonly SystemdBackend _systemd = new(fs, processes);
     private readonly SysVInitBackend _sysv = new(fs, processes);
 
     public static ModuleSchema Schema { get; } = new(

@@ -3,7 +3,7 @@ namespace Provisioner.Modules.Services;
 
 internal static class SystemctlShow
 {
-    public static readonly string[] Properties = ["Id", "LoadState", "ActiveState", "SubState", "UnitFileState", "NeedDaemonReload"];
+    public static readonly string[] Properties = ["Id", "LoadState", "ActiveState", "SubState", "UnitFileState", "NeedDaemonReload", "DropInPaths"];
 
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {

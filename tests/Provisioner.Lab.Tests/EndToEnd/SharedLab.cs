@@ -5,7 +5,7 @@ using Provisioner.Lab.State;
 namespace Provisioner.Lab.Tests.EndToEnd;
 
 /// <summary>
-/// The one lab of a test run: the reference site's ten Debian 12 hosts (inventory/lab-layout.yml: lb1 lb2 app1 app2
+/// The one lab of a test run: the reference site's ten Debian 12 hosts (inventory/site.yml as the layout: lb1 lb2 app1 app2
 /// db1-3 cache1-3) brought up by the built prov CLI on the first request of any Lab fixture, shared by all of them,
 /// and taken down (with the check that nothing is left) by <see cref="LabTierSetUp"/> when the run ends. Two labs, or
 /// two dockerd lifecycles, in one run would fight over the daemon and the subnet. A fixture that changes hosts claims
@@ -38,7 +38,7 @@ internal sealed class SharedLab
     public LabState State { get; }
 
     /// <summary>The reference site's lab layout, which the shared lab is brought up with.</summary>
-    public static string LayoutPath => Path.Combine(Layout.LayoutParserTests.RepositoryRoot(), "inventory", "lab-layout.yml");
+    public static string LayoutPath => Path.Combine(Layout.LayoutParserTests.RepositoryRoot(), "inventory", "site.yml");
 
     /// <summary>The hosts' names in the order of the layout (and of their addresses, from .11).</summary>
     public static IReadOnlyList<string> HostNames { get; } = ["lb1", "lb2", "app1", "app2", "db1", "db2", "db3", "cache1", "cache2", "cache3"];

@@ -288,7 +288,8 @@ public sealed partial class SiteEndToEndTests
         SharedLab.Prov(
             [
                 "apply", Path.Combine(Root, "playbooks", "site.yml"),
-                "-i", Path.Combine(Root, "inventory", "site.yml"), "-i", LabInventory, "-i", Path.Combine(Root, "inventory", "lab"),
+                // As docs/site.md says: the reference inventory folder, the lab's addresses, the lab's overrides.
+                "-i", Path.Combine(Root, "inventory"), "-i", LabInventory, "-i", Path.Combine(Root, "lab", "inventory"),
                 "-e", "@" + SecretsFile, "--state-dir", StateDirectory,
             ],
             ApplyTimeout);

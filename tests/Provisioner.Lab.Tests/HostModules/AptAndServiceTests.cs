@@ -126,6 +126,24 @@ public sealed class AptAndServiceTests
         Assert.That(run["typo"].Message, Does.StartWith("service nginxx: no such unit on this host"));
     }
 
+    [Test]
+    [Order(7)]
+    public async Task Service_DropInInANewDirectory_DaemonReloadedBeforeTheRestartSoItApplies()
+    {
+        // systemd 252 reports NeedDaemonReload=no for a drop-in in a UNIT.d directory made after its last reload.
+        await _host.MustAsync("rm -rf /etc/systemd/system/nginx.service.d && systemctl daemon-reload && mkdir /etc/systemd/system/nginx.service.d && " +
+            "printf '[Service]\\nEnvironment=PROV_DROPIN=1\\n' > /etc/systemd/system/nginx.service.d/prov-test.conf");
+        var plan = Service("nginx restart", new JsonObject { ["name"] = "nginx", ["state"] = "restarted", ["daemon_reload"] = true });
+
+        var run = await _host.RunAsync(plan);
+
+        Assert.That((run.ExitCode, run["nginx restart"].Status), Is.EqualTo((0, "changed")), run.Output);
+        Assert.That(await _host.MustAsync("systemctl show -p Environment --value nginx"), Does.Contain("PROV_DROPIN=1"));
+        var pid = await MainPid();
+        Assert.That(await _host.MustAsync($"tr '\\0' '\\n' < /proc/{pid}/environ | grep ^PROV_DROPIN="), Is.EqualTo("PROV_DROPIN=1"), "the restarted nginx runs with the drop-in");
+        await _host.MustAsync("rm -rf /etc/systemd/system/nginx.service.d && systemctl daemon-reload");
+    }
+
     private Plan Apt(string name, JsonObject args) => new Plan(_host.Name, "apt").Task(name, "apt", args);
 
     private Plan Service(string name, JsonObject args) => new Plan(_host.Name, "service").Task(name, "service", args);

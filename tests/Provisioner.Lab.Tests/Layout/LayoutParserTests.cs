@@ -56,14 +56,60 @@ public sealed class LayoutParserTests
     }
 
     [Test]
-    public void ParseFile_ReferenceSiteLayout_Has2Lb2App3Db3Cache()
+    public void ParseFile_ReferenceSiteInventory_Has2Lb2App3Db3CacheInItsOrder()
     {
-        var path = Path.Combine(RepositoryRoot(), "inventory", "lab-layout.yml");
+        var path = Path.Combine(RepositoryRoot(), "inventory", "site.yml");
 
-        var layout = LayoutParser.ParseFile(path, "inventory/lab-layout.yml");
+        var layout = LayoutParser.ParseFile(path, "inventory/site.yml");
 
         var counts = layout.Hosts.GroupBy(h => h.Group).ToDictionary(g => g.Key, g => g.Count());
         Assert.That(counts, Is.EqualTo(new Dictionary<string, int> { ["lb"] = 2, ["app"] = 2, ["db"] = 3, ["cache"] = 3 }));
+        Assert.That(layout.Hosts.Select(h => h.Name), Is.EqualTo(new[] { "lb1", "lb2", "app1", "app2", "db1", "db2", "db3", "cache1", "cache2", "cache3" }));
+    }
+
+    [Test]
+    public void ParseText_Inventory_HostsInFileOrderEachInTheFirstGroupListingIt()
+    {
+        var text = """
+            all:
+              hosts:
+                bastion: {address: 192.0.2.1}
+              children:
+                web:
+                  children:
+                    lb:
+                      hosts: {lb1: {address: 192.0.2.11}, lb2: {}}
+                app:
+                  hosts: {app1: {}, lb1: {}}
+                  vars: {app_port: 8000}
+            extra:
+              hosts: {tool1: {}}
+            """;
+
+        var layout = LayoutParser.ParseText(text, "inventory.yml");
+
+        Assert.That(layout.Hosts, Is.EqualTo(new[]
+        {
+            new LabHostSpec("bastion", "ungrouped"), new LabHostSpec("lb1", "lb"), new LabHostSpec("lb2", "lb"),
+            new LabHostSpec("app1", "app"), new LabHostSpec("tool1", "extra"),
+        }));
+    }
+
+    [Test]
+    public void ParseText_InventoryWithRangeAndBadName_ReportsEachWithPosition()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => LayoutParser.ParseText("all:\n  children:\n    web:\n      hosts:\n        web[1:3]: {}\n        Web_4: {}\n", "inv.yml"));
+
+        Assert.That(error!.Diagnostics.Select(d => d.ToString()), Has.Exactly(1).StartsWith("inv.yml:5:9: error: host 'web[1:3]' cannot be a lab host")
+            .And.Exactly(1).StartsWith("inv.yml:6:9: error: host 'Web_4' cannot be a lab host"));
+    }
+
+    [Test]
+    public void ParseText_InventoryWithoutHosts_SaysWhatALayoutLooksLike()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => LayoutParser.ParseText("all:\n  vars: {a: 1}\n", "inv.yml"));
+
+        Assert.That(error!.Message, Does.Contain("no hosts").And.Contain("groups: {app: [app1, app2]}"));
     }
 
     [Test]

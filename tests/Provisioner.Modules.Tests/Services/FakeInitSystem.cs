@@ -38,6 +38,7 @@ internal sealed class FakeInitSystem : IProcessRunner, IFileSystem
             {
                 unit.OnDiskOnly = false;
                 unit.NeedDaemonReload = false;
+                unit.DropInsLoaded = [.. unit.DropInsOnDisk];
             }
 
             return Ok();
@@ -50,7 +51,8 @@ internal sealed class FakeInitSystem : IProcessRunner, IFileSystem
             return Ok(found is null
                 ? $"Id={name}\nLoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\nNeedDaemonReload=no\n"
                 : $"Id={name}\nLoadState={(found.Masked ? "masked" : "loaded")}\nActiveState={found.Active}\nSubState=x\n" +
-                  $"UnitFileState={(found.Masked ? "masked" : found.FileState)}\nNeedDaemonReload={(found.NeedDaemonReload ? "yes" : "no")}\n");
+                  $"UnitFileState={(found.Masked ? "masked" : found.FileState)}\nNeedDaemonReload={(found.NeedDaemonReload ? "yes" : "no")}\n" +
+                  $"DropInPaths={string.Join(' ', found.DropInsLoaded)}\n");
         }
 
         if (found is null)
@@ -124,11 +126,18 @@ internal sealed class FakeInitSystem : IProcessRunner, IFileSystem
         _ when path.StartsWith("/etc/init.d/", StringComparison.Ordinal) =>
             Units.ContainsKey(path["/etc/init.d/".Length..] + ".service") ? new FileStat(FileKind.File, 0b111_101_101, 0, 0, 100) : null,
         _ when path.StartsWith("/etc/rc", StringComparison.Ordinal) => new FileStat(FileKind.Directory, 0b111_101_101, 0, 0, 0),
+        _ when path.EndsWith(".service.d", StringComparison.Ordinal) =>
+            Units.Values.Any(u => u.DropInsOnDisk.Any(d => Path.GetDirectoryName(d) == path)) ? new FileStat(FileKind.Directory, 0b111_101_101, 0, 0, 0) : null,
         _ => throw new AssertionException($"unexpected stat {path}"),
     };
 
     public IReadOnlyList<string> List(string directory)
     {
+        if (directory.EndsWith(".service.d", StringComparison.Ordinal))
+        {
+            return Units.Values.SelectMany(u => u.DropInsOnDisk).Where(d => Path.GetDirectoryName(d) == directory).Order(StringComparer.Ordinal).ToList();
+        }
+
         // Runlevel 2 holds a start link when enabled, a kill link when disabled (as update-rc.d leaves them).
         var level = directory["/etc/rc".Length..^".d".Length];
         return level == "2"
@@ -172,6 +181,11 @@ internal sealed class FakeUnit
     public bool Masked { get; set; }
 
     public bool NeedDaemonReload { get; set; }
+
+    /// <summary>Drop-in files (full paths) on disk, and those systemd read at its last daemon-reload (its DropInPaths).</summary>
+    public List<string> DropInsOnDisk { get; set; } = [];
+
+    public List<string> DropInsLoaded { get; set; } = [];
 
     /// <summary>The unit file exists but systemd has not loaded it (written after the last daemon-reload).</summary>
     public bool OnDiskOnly { get; set; }

@@ -7,7 +7,7 @@ namespace Provisioner.Modules.Tests.Services;
 /// <summary>The service module driven by the real engine loop against a model of systemctl and of sysvinit's tools.</summary>
 public class ServiceModuleTests
 {
-    private const string ShowNginx = "systemctl show --property=Id,LoadState,ActiveState,SubState,UnitFileState,NeedDaemonReload nginx";
+    private const string ShowNginx = "systemctl show --property=Id,LoadState,ActiveState,SubState,UnitFileState,NeedDaemonReload,DropInPaths nginx";
 
     [Test]
     public async Task Run_StartedAndEnabled_EnablesThenStartsAndSecondRunIsOk()
@@ -88,6 +88,22 @@ public class ServiceModuleTests
 
         Assert.That((first.Changed, first.Failed, second.Changed), Is.EqualTo((true, false, false)), first.Message);
         Assert.That(init.Changes, Is.EqualTo(new[] { "systemctl daemon-reload", "systemctl enable shop", "systemctl start shop" }));
+    }
+
+    [Test]
+    public async Task Run_NewDropInThatSystemdDoesNotFlag_DaemonReloadsBeforeTheRestart()
+    {
+        // systemd 252 reports NeedDaemonReload=no for a drop-in in a UNIT.d directory made after its last reload.
+        var dropIn = "/etc/systemd/system/shop.service.d/prov.conf";
+        var init = new FakeInitSystem { Units = { ["shop.service"] = new FakeUnit { Active = "active", FileState = "enabled", DropInsOnDisk = [dropIn] } } };
+
+        var restart = await Run(Runner(init), Args.Of(("name", "shop"), ("state", "restarted"), ("daemon_reload", true)));
+        var started = await Run(Runner(init), Args.Of(("name", "shop"), ("state", "started"), ("daemon_reload", true)));
+
+        Assert.That((restart.Changed, restart.Failed), Is.EqualTo((true, false)), restart.Message);
+        Assert.That(started.Changed, Is.False, "the drop-ins systemd loaded are those on disk now");
+        Assert.That(init.Changes, Is.EqualTo(new[] { "systemctl daemon-reload", "systemctl restart shop" }));
+        Assert.That(init.Units["shop.service"].DropInsLoaded, Is.EqualTo(new[] { dropIn }));
     }
 
     [Test]

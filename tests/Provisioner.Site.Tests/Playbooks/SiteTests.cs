@@ -148,8 +148,8 @@ public sealed partial class SiteTests
             Assert.That(_site.Role(role).Defaults.Keys.Intersect(example.Keys), Is.Empty, $"role {role} defaults");
         }
 
-        var lab = (YamlLoader.LoadFile(Path.Combine(Repo.InventoryDirectory, "lab", "group_vars", "all.yml"), "lab") as YMapping)!;
-        Assert.That(YamlConvert.ToPlainMap(lab).Keys.Intersect(example.Keys), Is.Empty, "inventory/lab");
+        var lab = (YamlLoader.LoadFile(Path.Combine(LabOverrides, "group_vars", "all.yml"), "lab") as YMapping)!;
+        Assert.That(YamlConvert.ToPlainMap(lab).Keys.Intersect(example.Keys), Is.Empty, "lab/inventory");
 
         var gitignore = File.ReadAllLines(Path.Combine(Repo.Root, ".gitignore"));
         Assert.That(gitignore, Does.Contain("inventory/group_vars/all/secrets.yml"));
@@ -211,32 +211,34 @@ public sealed partial class SiteTests
     }
 
     [Test]
-    public void Inventory_Reference_HasTheLabLayoutsHostsAtDocumentationAddresses()
+    public void InventoryFolder_AsAUserGivesIt_IsTheReferenceSiteAtDocumentationAddressesWithoutLabOverrides()
     {
-        using var inventory = SiteInventory.Create(secrets: null);
-        var layout = YamlConvert.ToPlainMap((YamlLoader.LoadFile(Path.Combine(Repo.InventoryDirectory, "lab-layout.yml"), "lab-layout.yml") as YMapping)!);
-        var groups = (IReadOnlyDictionary<string, object?>)layout["groups"]!;
-        foreach (var (group, hosts) in groups)
-        {
-            Assert.That(inventory.Inventory.HostsOf(group).Select(h => h.Name), Is.EqualTo(((IReadOnlyList<object?>)hosts!).Cast<string>()), $"group {group}");
-        }
+        var loaded = InventoryLoader.Load([Repo.InventoryDirectory]);
 
-        foreach (var host in inventory.Inventory.Hosts)
+        var groups = new[] { "lb", "app", "db", "cache" }.ToDictionary(g => g, g => loaded.Inventory.HostsOf(g).Select(h => h.Name).ToList());
+        Assert.That(groups, Is.EqualTo(new Dictionary<string, List<string>>
+        {
+            ["lb"] = ["lb1", "lb2"], ["app"] = ["app1", "app2"], ["db"] = ["db1", "db2", "db3"], ["cache"] = ["cache1", "cache2", "cache3"],
+        }));
+        foreach (var host in loaded.Inventory.Hosts)
         {
             Assert.That(host.Vars["address"], Does.StartWith("192.0.2."), $"{host.Name} has a documentation address (RFC 5737)");
+            Assert.That(host.Vars.GetValueOrDefault("app_image"), Is.Not.EqualTo("prov-lab/pretix"), $"{host.Name}: the lab's overrides are not in inventory/");
         }
     }
 
     [Test]
     public void LabOverrides_GivenAfterTheReference_ReplaceTheShopImage()
     {
-        var loaded = InventoryLoader.Load([Repo.InventoryFile, Path.Combine(Repo.InventoryDirectory, "lab")]);
+        var loaded = InventoryLoader.Load([Repo.InventoryDirectory, LabOverrides]);
         var app1 = loaded.Inventory.FindHost("app1")!;
         Assert.That(app1.Vars["app_image"], Is.EqualTo("prov-lab/pretix"));
         Assert.That(app1.Vars["app_image_source"], Is.EqualTo("load"));
         Assert.That(app1.Vars["redis_set_overcommit_memory"], Is.False);
         Assert.That(app1.Vars["address"], Is.EqualTo("192.0.2.21"), "addresses still come from the inventory given");
     }
+
+    private static string LabOverrides => Path.Combine(Repo.Root, "lab", "inventory");
 
     private static OrderedDictionary<string, object?> Settings() =>
         YamlConvert.ToPlainMap((YamlLoader.LoadFile(Path.Combine(Repo.InventoryDirectory, "group_vars", "all", "main.yml"), "main.yml") as YMapping)!);

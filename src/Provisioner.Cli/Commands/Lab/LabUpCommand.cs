@@ -16,7 +16,7 @@ internal static class LabUpCommand
         };
         var layout = new Option<string?>("--layout")
         {
-            Description = "A YAML layout naming groups and hosts, e.g. groups: {lb: [lb1, lb2], app: [app1]} (see inventory/lab-layout.yml).",
+            Description = "The hosts and their groups: a YAML inventory (e.g. inventory/site.yml; its addresses are ignored) or a layout such as groups: {lb: [lb1, lb2], app: [app1]}.",
             HelpName = "FILE",
         };
         var subnet = new Option<string?>("--subnet")

@@ -73,8 +73,8 @@ public sealed class AppTests
     [Test]
     public void Image_LabInventory_IsLoadedFromItsArchiveInsteadOfPulled()
     {
-        var reference = InventoryLoader.Load([Repo.InventoryFile]).Inventory;
-        var lab = InventoryLoader.Load([Repo.InventoryFile, Path.Combine(Repo.InventoryDirectory, "lab")]).Inventory;
+        var reference = InventoryLoader.Load([Repo.InventoryDirectory]).Inventory;
+        var lab = InventoryLoader.Load([Repo.InventoryDirectory, Path.Combine(Repo.Root, "lab", "inventory")]).Inventory;
         var pull = _site.Task("app", "The shop's image is pulled");
         var load = _site.Task("app", "The shop's image is loaded from its archive");
 
