@@ -174,6 +174,16 @@ def machine_line(m: dict) -> str:
             f"Python {m['python']}; prov {m['prov_version']}; prov-agent {m['agent_bytes'] / 1048576:.1f} MiB.")
 
 
+def failed_section(doc: dict, title: str, ran: set, w: list) -> None:
+    w.append(f"## {title}\n")
+    w.append(header(doc, ran))
+    w.append("**No numbers: the scenario failed.** The bench stopped at this command and output (prov's JSON events "
+             "trimmed to the failing ones):\n")
+    w.append("```")
+    w.append(doc["data"]["error"].replace(str(HERE.parent) + "/", ""))
+    w.append("```\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ran", default="")
@@ -184,14 +194,17 @@ def main() -> int:
     for path in sorted(RESULTS.glob("scenario*.json")):
         doc = json.loads(path.read_text())
         docs[doc["scenario"]] = doc
+    titles = {1: "1. No-op converge", 2: "2. First converge", 4: "4. Check mode of scenario 1"}
+    failed = {k: v for k, v in docs.items() if "error" in v["data"]}
+    docs = {k: v for k, v in docs.items() if k not in failed}
     now = datetime.datetime.now(datetime.timezone.utc)
     w = ["# Benchmarks: prov against Ansible\n",
          "Produced by `bench/run.sh` (drivers `bench/converge/bench.py` for the lab scenarios 1, 2, 4, "
          "`bench/fanout/run.sh` for 3 and 5, this page by `bench/report.py`); do not edit by hand.\n",
          f"Written {now:%Y-%m-%d %H:%M} UTC by `{args.invocation}`; scenarios run by it: "
          f"{', '.join(map(str, sorted(ran))) or 'none'}. Each section says when its numbers were measured.\n"]
-    if docs:
-        latest = max(docs.values(), key=lambda d: d["date"])
+    if docs or failed:
+        latest = max(list(docs.values()) + list(failed.values()), key=lambda d: d["date"])
         m = latest["machine"]
         w.append(f"Machine: {machine_line(m)} Binaries: `{m['prov_build']}`; `{m['agent_build']}`.\n")
     w.append("The machine is shared with other people's builds and tests, and the lab's hosts are containers on the same "
@@ -212,11 +225,13 @@ def main() -> int:
                   / x["phases"]["wall"] * 100 for x in d["prov"]]
         w.append(f"| 2. first converge, {d['hosts']} bare hosts | {p:.1f} s | {a:.1f} s | **{a / p:.2f}×** | prov's own "
                  f"share ≤ 5 %: {med(shares):.1f} %, {'met' if med(shares) <= TARGET_SHARE else 'missed'} | {docs[2]['date']} |")
+    for k in sorted(failed):
+        w.append(f"| {titles[k]} | failed | | | | {failed[k]['date']} |")
     w.append("| 3. fan-out, 5. footprint | see below | | | | from `bench/fanout/RESULTS.md` |")
     w.append("")
 
     w.append("## Setup of the lab scenarios\n")
-    lab = (docs.get(1) or docs.get(4) or docs.get(2) or {}).get("lab", {"hosts": "?", "subnet": "?"})
+    lab = (docs.get(1) or docs.get(4) or docs.get(2) or failed.get(2) or {}).get("lab", {"hosts": "?", "subnet": "?"})
     w.append(f"A `prov lab` of {lab['hosts']} hosts (subnet {lab['subnet']}): Debian 12 containers booting systemd, each "
              "with its own sshd, on an internal Docker network whose only way out is the lab's apt-cacher-ng on the "
              "gateway. Both tools converge the same hosts with the same playbook written twice, side by side: "
@@ -237,21 +252,20 @@ def main() -> int:
              "host key checking. Wall clock and CPU (user+sys of the command and the children it waited for) are "
              "measured by the bench around each command.\n")
 
-    if 1 in docs:
-        versus_section(docs[1], "1. No-op converge: 50 tasks on hosts already converged", "Every task is ok, nothing "
-                       "changes, no handler runs.", ran, w, target=True)
-    else:
-        w.append("## 1. No-op converge\n\nNot measured yet: `bench/run.sh --scenarios 1`.\n")
-    if 2 in docs:
-        first_section(docs[2], ran, w)
-    else:
-        w.append("## 2. First converge\n\nNot measured yet: `bench/run.sh --scenarios 2`.\n")
-    if 4 in docs:
-        versus_section(docs[4], "4. Check mode of scenario 1", "`prov apply --check` and `ansible-playbook --check` on the "
-                       "converged hosts: every module reads the host's state and reports what it would change (nothing).",
-                       ran, w, target=False)
-    else:
-        w.append("## 4. Check mode\n\nNot measured yet: `bench/run.sh --scenarios 4`.\n")
+    for k in (1, 2, 4):
+        if k in failed:
+            failed_section(failed[k], titles[k], ran, w)
+        elif k not in docs:
+            w.append(f"## {titles[k]}\n\nNot measured yet: `bench/run.sh --scenarios {k}`.\n")
+        elif k == 1:
+            versus_section(docs[1], "1. No-op converge: 50 tasks on hosts already converged", "Every task is ok, "
+                           "nothing changes, no handler runs.", ran, w, target=True)
+        elif k == 2:
+            first_section(docs[2], ran, w)
+        else:
+            versus_section(docs[4], "4. Check mode of scenario 1", "`prov apply --check` and `ansible-playbook --check` "
+                           "on the converged hosts: every module reads the host's state and reports what it would change "
+                           "(nothing).", ran, w, target=False)
     fanout_section(ran, w)
 
     w.append("## Commands of the lab scenarios\n")
@@ -259,10 +273,10 @@ def main() -> int:
              "state directory for these runs (CA, run history; `$BENCH_LAB_STATE-prov`), `$WORK` the run's temporary "
              "directory. Set-up: `prov lab up --hosts N --subnet SUBNET --state-dir $BENCH_LAB_STATE`, "
              "`prov ca init --state-dir $BENCH_PROV_STATE`.\n")
-    for s in (1, 4, 2):
-        if s in docs:
+    for s in (1, 2, 4):
+        if s in docs or s in failed:
             w.append(f"Scenario {s}:\n\n```")
-            w.extend(docs[s]["commands"].values())
+            w.extend({**docs, **failed}[s]["commands"].values())
             w.append("```\n")
     w.append("Reproduce: `bench/run.sh` (all lab scenarios, 5 runs), `bench/run.sh --scenarios 1,4 --runs 3`, "
              "`bench/run.sh --scenarios 3,5` (the fan-out bench, about 30 minutes). `bench/run.sh --help` lists the "

@@ -297,6 +297,7 @@ def main() -> int:
         signal.signal(sig, lambda *_: sys.exit(128 + 15))
     bench = LabBench(args)
     info = machine(bench.prov, bench.agent)
+    failed = False
     try:
         bench.lab_up(args.lab_hosts)
         if 1 in scenarios or 4 in scenarios:
@@ -306,11 +307,16 @@ def main() -> int:
                 continue
             started = datetime.datetime.now(datetime.timezone.utc)
             load_start = os.getloadavg()
-            data = bench.first_converge() if scenario == 2 else bench.versus(scenario, check=scenario == 4)
+            try:
+                data = bench.first_converge() if scenario == 2 else bench.versus(scenario, check=scenario == 4)
+            except RuntimeError as e:
+                # Recorded, not hidden: RESULTS.md shows the failing command and its output instead of numbers.
+                log(f"scenario {scenario} failed: {e}")
+                data, failed = {"error": str(e)[-6000:]}, True
             bench.save(scenario, data, load_start, started, info)
     finally:
         bench.cleanup()
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
