@@ -128,10 +128,16 @@ control_path_dir = {self.work / 'cp'}
             text = text.replace(path, name)
         self.commands[key] = (env + " " if env else "") + text
 
-    def prov_once(self, hosts: list, key: str, check: bool = False, expect_changed: bool = False) -> dict:
+    @staticmethod
+    def bounded(argv: list, limit: int) -> list:
+        """A run that installs packages may hang on the apt proxy (apt-cacher-ng has been seen to leave a host's apt
+        waiting for ever when several hosts fetch the same index at once): such runs are stopped after `limit` s."""
+        return ["timeout", "-k", "10", str(limit)] + [str(a) for a in argv] if limit else [str(a) for a in argv]
+
+    def prov_once(self, hosts: list, key: str, check: bool = False, expect_changed: bool = False, limit: int = 0) -> dict:
         argv = [self.prov, "apply", PLAYBOOKS / "prov-converge50.yml", "-i", self.inventory, "--state-dir", self.state,
                 "--forks", len(hosts), "--limit", ":".join(hosts), "-o", "json"] + (["--check"] if check else [])
-        timed = Timed([str(a) for a in argv])
+        timed = Timed(self.bounded(argv, limit))
         events = [json.loads(line) for line in timed.stdout.splitlines() if line.startswith("{")]
         finished = [e for e in events if e["type"] == "run_finished"]
         if timed.exit_code != 0 or not finished or finished[-1]["outcome"] != "ok":
@@ -170,11 +176,11 @@ control_path_dir = {self.work / 'cp'}
             "slowest_tasks": sorted(((e["duration_ms"], e["host"], e["name"], e.get("module")) for e in results), reverse=True)[:8],
         }
 
-    def ansible_once(self, hosts: list, key: str, check: bool = False, expect_changed: bool = False) -> dict:
+    def ansible_once(self, hosts: list, key: str, check: bool = False, expect_changed: bool = False, limit: int = 0) -> dict:
         argv = ["ansible-playbook", "-i", self.inventory, "-f", len(hosts), "-l", ":".join(hosts),
                 PLAYBOOKS / "ansible-converge50.yml"] + (["--check"] if check else [])
         env = dict(os.environ, ANSIBLE_CONFIG=str(self.work / "ansible.cfg"), ANSIBLE_HOME=str(self.work / "ansible-home"))
-        timed = Timed([str(a) for a in argv], env=env)
+        timed = Timed(self.bounded(argv, limit), env=env)
         recap = RECAP.findall(timed.stdout)
         changed = sum(int(r[2]) for r in recap)
         bad = [r for r in recap if r[3] != "0" or r[4] != "0"]
@@ -188,15 +194,21 @@ control_path_dir = {self.work / 'cp'}
     # -------------------------------------------------------------- scenarios
 
     def converge_all(self, count: int) -> None:
-        """Both tools converge the hosts once before anything is measured; the warm-ups then prove nothing changes."""
+        """Both tools converge the hosts once before anything is measured; the warm-ups then prove nothing changes.
+        Not measured, so a failure (see bounded) is retried."""
         hosts = self.hosts[:count]
         log(f"setup: prov bootstrap of {count} hosts")
         self.bootstrap(hosts)
-        a = self.ansible_once(hosts, "setup-ansible", expect_changed=True)
-        log(f"setup: Ansible converged {count} hosts in {a['seconds']:.1f} s ({a['changed']} changed)")
-        p = self.prov_once(hosts, "setup-prov", expect_changed=True)
-        log(f"setup: prov converged {count} hosts in {p['seconds']:.1f} s ({p['changed']} changed: "
-            "a change here means the two playbooks disagree)")
+        for name, once in (("Ansible", self.ansible_once), ("prov", self.prov_once)):
+            for attempt in range(1, 4):
+                try:
+                    r = once(hosts, "setup-" + name.lower(), expect_changed=True, limit=900)
+                    log(f"setup: {name} converged {count} hosts in {r['seconds']:.1f} s ({r['changed']} changed)")
+                    break
+                except RuntimeError as e:
+                    if attempt == 3:
+                        raise
+                    log(f"setup: {name} converge failed (attempt {attempt}), again: {str(e)[-1500:]}")
 
     def versus(self, scenario: int, check: bool) -> dict:
         out = {}
@@ -222,7 +234,7 @@ control_path_dir = {self.work / 'cp'}
 
         def ansible_round(measured: bool) -> None:
             reset = self.reset(hosts)
-            a = self.ansible_once(hosts, "s2-ansible", expect_changed=True)
+            a = self.ansible_once(hosts, "s2-ansible", expect_changed=True, limit=1200)
             a["reset_seconds"] = reset
             log(f"  Ansible: reset {reset:.1f} s, converge {a['seconds']:.1f} s ({a['changed']} changed)")
             if measured:
@@ -231,7 +243,7 @@ control_path_dir = {self.work / 'cp'}
         def prov_round(measured: bool) -> None:
             reset = self.reset(hosts)
             boot = self.bootstrap(hosts)
-            p = self.prov_once(hosts, "s2-prov", expect_changed=True)
+            p = self.prov_once(hosts, "s2-prov", expect_changed=True, limit=1200)
             p["reset_seconds"], p["bootstrap_seconds"] = reset, boot
             log(f"  prov: reset {reset:.1f} s, bootstrap {boot:.1f} s, converge {p['seconds']:.1f} s ({p['changed']} changed)")
             if measured:
