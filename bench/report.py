@@ -180,8 +180,17 @@ def failed_section(doc: dict, title: str, ran: set, w: list) -> None:
     w.append("**No numbers: the scenario failed.** The bench stopped at this command and output (prov's JSON events "
              "trimmed to the failing ones):\n")
     w.append("```")
-    w.append(doc["data"]["error"].replace(str(HERE.parent) + "/", ""))
+    keep = ('"status":"failed"', '"host_unreachable"', '"host_failed"', '"run_finished"')
+    for line in doc["data"]["error"].replace(str(HERE.parent) + "/", "").splitlines():
+        event = '"type":' in line or line.startswith('type"')
+        if not event or any(k in line for k in keep):
+            w.append(line)
     w.append("```\n")
+    partial = doc["data"].get("partial") or {}
+    if partial.get("ansible_seconds") or partial.get("prov_bootstrap_seconds"):
+        w.append("Finished before the failure (warm-up or measured runs, not enough for a result): Ansible's first "
+                 "converge " + (", ".join(f"{x:.1f} s" for x in partial["ansible_seconds"]) or "none") + "; `prov bootstrap` "
+                 + (", ".join(f"{x:.1f} s" for x in partial["prov_bootstrap_seconds"]) or "none") + ".\n")
 
 
 def main() -> int:

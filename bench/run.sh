@@ -29,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --sizes) sizes=$2; shift 2 ;;
     --first-hosts) first_hosts=$2; shift 2 ;;
     --keep-lab) keep_lab=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,7 +69,7 @@ if [ -z "$prov" ]; then
   prov=$repo/.prov/bench-build/prov/prov
 else
   prov=$(realpath "$prov")
-  BENCH_PROV_BUILD="prov: $prov (given as PROV_BIN)"
+  BENCH_PROV_BUILD="prov: $prov (given as PROV_BIN; the runner's own build: ${BENCH_PROV_BUILD#prov: })"
 fi
 if [ -z "$agent" ]; then
   echo "bench: publishing prov-agent (Native AOT) into .prov/bench-build/agent"
@@ -77,7 +77,7 @@ if [ -z "$agent" ]; then
   agent=$repo/.prov/bench-build/agent/prov-agent
 else
   agent=$(realpath "$agent")
-  BENCH_AGENT_BUILD="prov-agent: $agent (given as PROV_AGENT_BIN)"
+  BENCH_AGENT_BUILD="prov-agent: $agent (given as PROV_AGENT_BIN; the runner's own build: ${BENCH_AGENT_BUILD#prov-agent: })"
 fi
 
 lab_down() {
@@ -88,17 +88,19 @@ lab_down() {
 }
 
 ran=()
+status=0
 if [[ -n "$lab_csv" ]]; then
   trap lab_down EXIT
+  # A failing scenario is recorded (bench/converge/results) and reported; the runner still exits with 1.
   python3 bench/converge/bench.py --prov "$prov" --agent "$agent" --scenarios "$lab_csv" --runs "$runs" \
     --sizes "$sizes" --first-hosts "$first_hosts" --lab-state "$BENCH_LAB_STATE" --subnet "$BENCH_LAB_SUBNET" \
-    --lab-hosts "$BENCH_LAB_HOSTS"
+    --lab-hosts "$BENCH_LAB_HOSTS" || status=1
   ran+=("${lab_list[@]}")
   lab_down
   trap - EXIT
 fi
 if [[ $fanout == 1 ]]; then
-  PROV_BIN="$prov" PROV_AGENT_BIN="$agent" bench/fanout/run.sh --runs "$runs"
-  ran+=(3 5)
+  PROV_BIN="$prov" PROV_AGENT_BIN="$agent" bench/fanout/run.sh --runs "$runs" && ran+=(3 5) || status=1
 fi
 python3 bench/report.py --ran "$(IFS=,; echo "${ran[*]:-}")" --invocation "$invocation"
+exit $status

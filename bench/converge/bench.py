@@ -54,6 +54,7 @@ class LabBench:
         self.work = Path(tempfile.mkdtemp(prefix="prov-converge-"))
         self.commands = {}
         self.hosts = []
+        self.partial = {}
 
     # ------------------------------------------------------------------ setup
 
@@ -142,7 +143,7 @@ control_path_dir = {self.work / 'cp'}
         finished = [e for e in events if e["type"] == "run_finished"]
         if timed.exit_code != 0 or not finished or finished[-1]["outcome"] != "ok":
             bad = "\n".join(line for line in timed.stdout.splitlines()
-                            if '"failed"' in line or '"host_unreachable"' in line or '"host_failed"' in line)
+                            if '"status":"failed"' in line or '"host_unreachable"' in line or '"host_failed"' in line)
             raise RuntimeError(f"prov apply failed (exit {timed.exit_code}): {' '.join(map(str, argv))}\n"
                                f"{bad or timed.stdout[-3000:]}\n{timed.stderr[-3000:]}")
         recap = finished[-1]["recap"]
@@ -231,11 +232,13 @@ control_path_dir = {self.work / 'cp'}
     def first_converge(self) -> dict:
         hosts = self.hosts[:self.args.first_hosts]
         prov_runs, ans_runs = [], []
+        self.partial = {"ansible_seconds": [], "prov_bootstrap_seconds": []}  # kept when a later run fails
 
         def ansible_round(measured: bool) -> None:
             reset = self.reset(hosts)
             a = self.ansible_once(hosts, "s2-ansible", expect_changed=True, limit=1200)
             a["reset_seconds"] = reset
+            self.partial["ansible_seconds"].append(a["seconds"])
             log(f"  Ansible: reset {reset:.1f} s, converge {a['seconds']:.1f} s ({a['changed']} changed)")
             if measured:
                 ans_runs.append(a)
@@ -243,6 +246,7 @@ control_path_dir = {self.work / 'cp'}
         def prov_round(measured: bool) -> None:
             reset = self.reset(hosts)
             boot = self.bootstrap(hosts)
+            self.partial["prov_bootstrap_seconds"].append(boot)
             p = self.prov_once(hosts, "s2-prov", expect_changed=True, limit=1200)
             p["reset_seconds"], p["bootstrap_seconds"] = reset, boot
             log(f"  prov: reset {reset:.1f} s, bootstrap {boot:.1f} s, converge {p['seconds']:.1f} s ({p['changed']} changed)")
@@ -324,7 +328,10 @@ def main() -> int:
             except RuntimeError as e:
                 # Recorded, not hidden: RESULTS.md shows the failing command and its output instead of numbers.
                 log(f"scenario {scenario} failed: {e}")
-                data, failed = {"error": str(e)[-6000:]}, True
+                text = str(e)
+                data, failed = {"error": text if len(text) <= 8000 else text[:2000] + "\n…\n" + text[-6000:]}, True
+                if scenario == 2:
+                    data["partial"] = bench.partial
             bench.save(scenario, data, load_start, started, info)
     finally:
         bench.cleanup()
