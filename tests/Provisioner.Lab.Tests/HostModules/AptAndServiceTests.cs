@@ -134,14 +134,21 @@ public sealed class AptAndServiceTests
         await _host.MustAsync("rm -rf /etc/systemd/system/nginx.service.d && systemctl daemon-reload && mkdir /etc/systemd/system/nginx.service.d && " +
             "printf '[Service]\\nEnvironment=PROV_DROPIN=1\\n' > /etc/systemd/system/nginx.service.d/prov-test.conf");
         var plan = Service("nginx restart", new JsonObject { ["name"] = "nginx", ["state"] = "restarted", ["daemon_reload"] = true });
+        try
+        {
+            var loadedBefore = await _host.MustAsync("systemctl show -p Environment --value nginx");
 
-        var run = await _host.RunAsync(plan);
+            var run = await _host.RunAsync(plan);
 
-        Assert.That((run.ExitCode, run["nginx restart"].Status), Is.EqualTo((0, "changed")), run.Output);
-        Assert.That(await _host.MustAsync("systemctl show -p Environment --value nginx"), Does.Contain("PROV_DROPIN=1"));
-        var pid = await MainPid();
-        Assert.That(await _host.MustAsync($"tr '\\0' '\\n' < /proc/{pid}/environ | grep ^PROV_DROPIN="), Is.EqualTo("PROV_DROPIN=1"), "the restarted nginx runs with the drop-in");
-        await _host.MustAsync("rm -rf /etc/systemd/system/nginx.service.d && systemctl daemon-reload");
+            Assert.That(loadedBefore, Does.Not.Contain("PROV_DROPIN=1"), "systemd read the drop-in before the task");
+            Assert.That((run.ExitCode, run["nginx restart"].Status), Is.EqualTo((0, "changed")), run.Output);
+            Assert.That(run["nginx restart"].Diff, Does.Contain("daemon_reload: unit files changed on disk → reloaded"));
+            Assert.That(await _host.MustAsync("systemctl show -p Environment --value nginx"), Does.Contain("PROV_DROPIN=1"), "the unit nginx was restarted with has the drop-in");
+        }
+        finally
+        {
+            await _host.MustAsync("rm -rf /etc/systemd/system/nginx.service.d && systemctl daemon-reload");
+        }
     }
 
     private Plan Apt(string name, JsonObject args) => new Plan(_host.Name, "apt").Task(name, "apt", args);
