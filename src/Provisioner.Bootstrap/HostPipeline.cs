@@ -51,6 +51,11 @@ internal sealed class HostPipeline
         {
             return HostReport.Failure(_host.Name, _steps, $"{_host.Name}: {ex.Message}", unreachable: false);
         }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // The SSH connection broke under a command (the host went away, sshd restarted).
+            return HostReport.Failure(_host.Name, _steps, $"{_host.Name}: the SSH connection was lost: {ex.Message}", unreachable: true);
+        }
     }
 
     private async Task InstallAsync(IRemoteHost remote, CancellationToken ct)
@@ -87,8 +92,10 @@ internal sealed class HostPipeline
             await new AgentRemover(remote, _options.Layout, init).RemoveAsync(removeState: true, CancellationToken.None).ConfigureAwait(false);
             _steps.Add(StepResult.Change("rollback", "the host had no agent before: removed what this run installed"));
         }
-        catch (BootstrapException ex)
+        catch (Exception ex) when (ex is BootstrapException or IOException or Renci.SshNet.Common.SshException
+            or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
+            // The failure that led here is what the report says; a rollback that cannot finish is noted beside it.
             _steps.Add(StepResult.Change("rollback", $"could not remove what this run installed: {ex.Message}"));
         }
     }

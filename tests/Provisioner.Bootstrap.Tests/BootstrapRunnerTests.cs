@@ -162,6 +162,19 @@ public sealed class BootstrapRunnerTests
     }
 
     [Test]
+    public async Task RunAsync_ConnectionLostWhenEnrolmentFails_ReportsTheFailureAndTheRollbackThatCouldNotRun()
+    {
+        var root = _server.NewRoot();
+        var authority = new DroppingAuthority(_server);
+
+        var report = await RunOneAsync(root, Host(_server.WriteKnownHosts()), authority);
+
+        Assert.That(report.Outcome, Is.EqualTo(HostOutcome.Failed), Describe(report));
+        Assert.That(report.Error, Does.Contain("connection dropped in this test"));
+        Assert.That(report.Steps.Single(s => s.Name == "rollback").Detail, Does.StartWith("could not remove what this run installed"));
+    }
+
+    [Test]
     public async Task RunAsync_Uninstall_RemovesAgentServiceConfigAndKeysAndRevokes()
     {
         var root = _server.NewRoot();

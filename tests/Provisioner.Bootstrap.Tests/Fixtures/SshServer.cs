@@ -91,6 +91,27 @@ internal sealed class SshServer : IAsyncDisposable
 
     public string EmptyKnownHostsPath() => Path.Combine(Directory, $"known_hosts-{Guid.NewGuid():N}");
 
+    /// <summary>Kills every session process of this server: each client's connection breaks, the server stays up.</summary>
+    public void DropConnections()
+    {
+        var sshd = _process?.Id ?? throw new InvalidOperationException("the server is not running");
+        foreach (var stat in System.IO.Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                var fields = File.ReadAllText(stat).Split(')').Last().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == sshd)
+                {
+                    Process.GetProcessById(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat)!), System.Globalization.CultureInfo.InvariantCulture)).Kill(entireProcessTree: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or FormatException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                // Not a process directory, or the process ended meanwhile.
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })
