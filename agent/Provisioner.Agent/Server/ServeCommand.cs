@@ -94,7 +94,7 @@ internal static class ServeCommand
         IdleTrimmer? trimmer = null;
         var coordinator = AgentComposition.Coordinator(config.StateDir, time, TimeSpan.FromSeconds(config.LockWaitSeconds),
             runFinished: () => trimmer?.RunFinished());
-        using var idle = trimmer = new IdleTrimmer(() => coordinator.IsIdle, () => ReleaseMemory(log), TimeSpan.FromSeconds(1), time);
+        using var idle = trimmer = new IdleTrimmer(() => coordinator.IsIdle, () => ReleaseMemory(log, time), TimeSpan.FromSeconds(1), time);
         foreach (var interrupted in coordinator.RecoverInterrupted())
         {
             log.Warning("Run {RunId} was interrupted when the agent stopped: {Message}", interrupted.RunId, interrupted.Message);
@@ -114,7 +114,7 @@ internal static class ServeCommand
 
         if (coordinator.IsIdle)
         {
-            ReleaseMemory(log);
+            ReleaseMemory(log, time);
         }
 
         await app.WaitForShutdownAsync().ConfigureAwait(false);
@@ -123,10 +123,11 @@ internal static class ServeCommand
         return AgentExitCodes.Ok;
     }
 
-    private static void ReleaseMemory(Logger log)
+    private static void ReleaseMemory(Logger log, TimeProvider time)
     {
+        var started = time.GetTimestamp();
         var report = IdleMemory.Release();
-        log.Debug("Idle: released memory ({Unmapped} bytes of the binary's clean pages unmapped, managed heap {Heap} bytes)",
-            report.BinaryBytesUnmapped, report.HeapBytes);
+        log.Debug("Idle: released memory in {Milliseconds:F1} ms ({Unmapped} bytes of the binary's clean pages unmapped, managed heap {Heap} bytes)",
+            time.GetElapsedTime(started).TotalMilliseconds, report.BinaryBytesUnmapped, report.HeapBytes);
     }
 }
