@@ -282,14 +282,12 @@ def main() -> int:
             "How the serving agent gets there (`agent/Provisioner.Agent/Memory/`, docs/agent.md \"Memory of a serving agent\"): "
             "once it listens, and 1 s after each run when no other run started, it runs a compacting aggressive GC "
             "(start-up allocates about 10 MB with no collection at all, since the gen0 budget of a workstation GC "
-            "without background GC is large; about 2 MB stays alive), `malloc_trim(0)`, and `madvise(MADV_DONTNEED)` "
-            "over the binary's read-only mappings that have no anonymous page (start-up code, the dehydrated type data, "
-            "unwinding tables): those pages stay in the page cache and are mapped again when used. The first kind is "
-            "anonymous memory given back; the second only takes clean page-cache pages out of this process's RSS.",
+            "without background GC is large; about 2 MB stays alive) and `malloc_trim(0)`: anonymous memory given back. "
+            "Pages of the binary are left alone (unmapping them would take them out of the RSS figure without freeing "
+            "any memory: they stay in the page cache).",
             "",
             f"What the last build's idle RSS is made of (median start): {part(str(builds[-1][1])):.1f} MiB of the binary's "
-            f"file pages mapped again since the release (code and data the idle server and its timers touch, with the "
-            f"kernel's fault-around), {part('(its .bss)'):.1f} MiB of the binary's .bss (the type data the runtime unpacks "
+            f"file pages (code and read-only data touched since start-up), {part('(its .bss)'):.1f} MiB of the binary's .bss (the type data the runtime unpacks "
             f"at start-up; it scales with the number of types and methods compiled in), {part('[anonymous]'):.1f} MiB of "
             f"other anonymous memory (managed heap after compaction, malloc arenas, thread stacks), "
             f"{part('libcrypto.so.3', 'libssl.so.3'):.1f} MiB of OpenSSL and {part('libc.so.6', 'libm.so.6', 'ld-linux-x86-64.so.2'):.1f} "

@@ -127,7 +127,6 @@ internal static class ServeCommand
     {
         var started = time.GetTimestamp();
         var report = IdleMemory.Release();
-        log.Debug("Idle: released memory in {Milliseconds:F1} ms ({Unmapped} bytes of the binary's clean pages unmapped, managed heap {Heap} bytes)",
-            time.GetElapsedTime(started).TotalMilliseconds, report.BinaryBytesUnmapped, report.HeapBytes);
+        log.Debug("Idle: released memory in {Milliseconds:F1} ms (managed heap {Heap} bytes)", time.GetElapsedTime(started).TotalMilliseconds, report.HeapBytes);
     }
 }

@@ -5,7 +5,7 @@ namespace Provisioner.Agent.Tests.Memory;
 public sealed class IdleMemoryTests
 {
     [Test]
-    public void Release_InThisProcess_UnmapsCleanPagesCollectsAndKeepsRunning()
+    public void Release_InThisProcess_CollectsAndKeepsRunning()
     {
         var collections = GC.CollectionCount(2);
         var garbage = Enumerable.Range(0, 1000).Select(i => new byte[1024]).ToList();
@@ -13,9 +13,6 @@ public sealed class IdleMemoryTests
 
         var report = IdleMemory.Release();
 
-        // The test host's own executable was dropped from this process's page tables, and the code that runs next
-        // (this method, the runner) is read again from the page cache.
-        Assert.That(report.BinaryBytesUnmapped, Is.GreaterThan(0));
         Assert.That(GC.CollectionCount(2), Is.GreaterThan(collections));
         Assert.That(report.HeapBytes, Is.GreaterThan(0));
         Assert.That(string.Join(',', Enumerable.Range(1, 3)), Is.EqualTo("1,2,3"));
