@@ -18,6 +18,6 @@ internal static class AgentComposition
         return new PlayEngine(catalog.FindRunner, FactGatherer.ForHost(), new TemplateEngine(), time);
     }
 
-    public static RunCoordinator Coordinator(string stateDir, TimeProvider time, TimeSpan lockWait) =>
-        new(new StateLayout(stateDir), Engine(time), time, new RunCoordinatorOptions { LockWait = lockWait });
+    public static RunCoordinator Coordinator(string stateDir, TimeProvider time, TimeSpan lockWait, Action? runFinished = null) =>
+        new(new StateLayout(stateDir), Engine(time), time, new RunCoordinatorOptions { LockWait = lockWait, RunFinished = runFinished });
 }

@@ -144,7 +144,13 @@ def main() -> None:
         "The machine is shared; the load average above says how noisy it was.",
         "",
     ]
-    (HERE / "RESULTS.md").write_text("\n".join(lines))
+    # bench/agent/idle_rss.py keeps its own section of the file (between its markers): carried over unchanged.
+    results = HERE / "RESULTS.md"
+    old = results.read_text() if results.exists() else ""
+    begin, end = "<!-- idle_rss.py: begin -->", "<!-- idle_rss.py: end -->"
+    if begin in old and end in old:
+        lines += [begin + old.split(begin, 1)[1].split(end, 1)[0] + end, ""]
+    results.write_text("\n".join(lines))
     print("\n".join(lines))
 
 

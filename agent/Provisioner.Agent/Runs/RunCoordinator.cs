@@ -237,6 +237,19 @@ internal sealed class RunCoordinator
             live.Dispose();
             held.Dispose();
             live.MarkFinished();
+            _options.RunFinished?.Invoke();
+        }
+    }
+
+    /// <summary>No run of this process is starting or running.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _live.Count == 0;
+            }
         }
     }
 

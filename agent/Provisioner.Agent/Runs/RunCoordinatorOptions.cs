@@ -10,4 +10,8 @@ internal sealed record RunCoordinatorOptions
 
     /// <summary>How often a watcher re-reads the event log of a run executing in another process.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Called after every run of this process has ended and its record is written (the serving agent
+    /// releases memory then); must return quickly and not throw.</summary>
+    public Action? RunFinished { get; init; }
 }

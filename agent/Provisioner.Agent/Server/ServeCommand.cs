@@ -1,6 +1,7 @@
 // prov-agent serve: the long-running agent daemon behind mutually authenticated gRPC.
 using Provisioner.Agent.Cli;
 using Provisioner.Agent.Facts;
+using Provisioner.Agent.Memory;
 using Provisioner.Modules;
 using Provisioner.Modules.Seams;
 using Provisioner.Security;
@@ -90,7 +91,10 @@ internal static class ServeCommand
             throw new ServerConfigException($"{config.Certificate}: the agent's own certificate is not acceptable: {own.RefusalReason}");
         }
 
-        var coordinator = AgentComposition.Coordinator(config.StateDir, time, TimeSpan.FromSeconds(config.LockWaitSeconds));
+        IdleTrimmer? trimmer = null;
+        var coordinator = AgentComposition.Coordinator(config.StateDir, time, TimeSpan.FromSeconds(config.LockWaitSeconds),
+            runFinished: () => trimmer?.RunFinished());
+        using var idle = trimmer = new IdleTrimmer(() => coordinator.IsIdle, () => ReleaseMemory(log, time), TimeSpan.FromSeconds(1), time);
         foreach (var interrupted in coordinator.RecoverInterrupted())
         {
             log.Warning("Run {RunId} was interrupted when the agent stopped: {Message}", interrupted.RunId, interrupted.Message);
@@ -108,9 +112,21 @@ internal static class ServeCommand
                 AgentCli.Version, self.Name, address, authority.Subject);
         }
 
+        if (coordinator.IsIdle)
+        {
+            ReleaseMemory(log, time);
+        }
+
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         log.Information("prov-agent stopped");
         return AgentExitCodes.Ok;
+    }
+
+    private static void ReleaseMemory(Logger log, TimeProvider time)
+    {
+        var started = time.GetTimestamp();
+        var report = IdleMemory.Release();
+        log.Debug("Idle: released memory in {Milliseconds:F1} ms (managed heap {Heap} bytes)", time.GetElapsedTime(started).TotalMilliseconds, report.HeapBytes);
     }
 }

@@ -55,6 +55,33 @@ public sealed class RunCoordinatorTests
     }
 
     [Test]
+    public async Task StartAsync_RunEnds_CallsRunFinishedOnceWhenIdleAndRecorded()
+    {
+        var calls = 0;
+        var idleAtCall = false;
+        var recordedAtCall = false;
+        RunCoordinator coordinator = null!;
+        var finished = new TaskCompletionSource();
+        coordinator = new RunCoordinator(new StateLayout(_dir), _harness.Engine(), TimeProvider.System, new RunCoordinatorOptions
+        {
+            RunFinished = () =>
+            {
+                calls++;
+                idleAtCall = coordinator.IsIdle;
+                recordedAtCall = new RunStore(new StateLayout(_dir), TimeProvider.System).TryRead("r1")?.Status == "succeeded";
+                finished.SetResult();
+            },
+        });
+
+        await coordinator.StartAsync("r1", Plan(Task("t1")), CancellationToken.None);
+        await finished.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(calls, Is.EqualTo(1));
+        Assert.That(idleAtCall, Is.True);
+        Assert.That(recordedAtCall, Is.True);
+    }
+
+    [Test]
     public async Task StartAsync_RepeatedRunId_NeverRunsAgainAndReplaysSameEvents()
     {
         var first = Coordinator();
