@@ -71,8 +71,7 @@ for attempt in $(seq 1 30); do
   sleep 2
 done
 for _ in 1 2 3 4; do
-  curl -fsS -m 10 "$url"
-  echo
+  curl -fsS -m 10 "$url"   # one JSON line each
 done
 
 cat <<MSG
