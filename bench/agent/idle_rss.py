@@ -61,7 +61,8 @@ def smaps(pid: int) -> dict:
                 name = parts[5] if len(parts) > 5 else "[anonymous]"
                 current = "[anonymous]" if name in ("[heap]", "[stack]") or name.startswith("[anon") else name
                 if len(parts) == 5 and previous == (exe, start):
-                    # The binary's .bss: for a Native AOT binary mostly the type data the runtime unpacks at start-up.
+                    # The binary's .bss: for a Native AOT binary built with dehydrated type data (the default), mostly
+                    # that data, unpacked by the runtime at start-up.
                     current = "[anonymous] right after the binary (its .bss)"
                 previous = (name, end)
                 groups.setdefault(current, {"rss": 0, "anon": 0})
@@ -279,16 +280,19 @@ def main() -> int:
             return mib(sum(v["rss"] for k, v in final.items() if any(k == n or k.endswith(n) for n in names)))
 
         lines += [
-            "How the serving agent gets there (`agent/Provisioner.Agent/Memory/`, docs/agent.md \"Memory of a serving agent\"): "
-            "once it listens, and 1 s after each run when no other run started, it runs a compacting aggressive GC "
-            "(start-up allocates about 10 MB with no collection at all, since the gen0 budget of a workstation GC "
-            "without background GC is large; about 2 MB stays alive) and `malloc_trim(0)`: anonymous memory given back. "
-            "Pages of the binary are left alone (unmapping them would take them out of the RSS figure without freeing "
-            "any memory: they stay in the page cache).",
+            "How the serving agent gets there (`agent/Provisioner.Agent/Memory/`, its project file, docs/agent.md "
+            "\"Memory of a serving agent\"): its type data is compiled as it is, not compressed, into a binary linked at "
+            "a fixed address, so the kernel maps only the pages the agent touches and they stay clean, shared pages of "
+            "the file (compressed, the runtime would unpack all of it into private memory at start-up: the .bss line "
+            "of a default build). Once it listens, and 1 s after each run when no other run started, it runs a "
+            "compacting aggressive GC (start-up allocates about 10 MB with no collection at all, since the gen0 budget "
+            "of a workstation GC without background GC is large; about 2 MB stays alive) and `malloc_trim(0)`: "
+            "anonymous memory given back. Pages of the binary are left alone (unmapping them would take them out of the "
+            "RSS figure without freeing any memory: they stay in the page cache).",
             "",
             f"What the last build's idle RSS is made of (median start): {part(str(builds[-1][1])):.1f} MiB of the binary's "
-            f"file pages (code and read-only data touched since start-up), {part('(its .bss)'):.1f} MiB of the binary's .bss (the type data the runtime unpacks "
-            f"at start-up; it scales with the number of types and methods compiled in), {part('[anonymous]'):.1f} MiB of "
+            f"file pages (code and type data touched since start-up), {part('(its .bss)'):.1f} MiB of the binary's .bss "
+            f"(with dehydrated type data, that data unpacked at start-up), {part('[anonymous]'):.1f} MiB of "
             f"other anonymous memory (managed heap after compaction, malloc arenas, thread stacks), "
             f"{part('libcrypto.so.3', 'libssl.so.3'):.1f} MiB of OpenSSL and {part('libc.so.6', 'libm.so.6', 'ld-linux-x86-64.so.2'):.1f} "
             f"MiB of libc, libm and the loader.",

@@ -118,7 +118,7 @@ internal static class ServeCommand
         }
 
         await app.WaitForShutdownAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        app.Dispose();
         log.Information("prov-agent stopped");
         return AgentExitCodes.Ok;
     }

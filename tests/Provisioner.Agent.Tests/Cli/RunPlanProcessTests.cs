@@ -41,6 +41,19 @@ public sealed class RunPlanProcessTests
     }
 
     [Test]
+    public async Task Binary_IsOneFileOfAtMost20MB_ThatRunsOnItsOwn()
+    {
+        var alone = Path.Combine(_dir, "prov-agent");
+        File.Copy(_binary, alone);
+
+        var (code, stdout, _) = await AgentProcess.RunAsync(alone, "--version");
+
+        Assert.That(new FileInfo(alone).Length, Is.LessThanOrEqualTo(20_000_000), "prov-agent must publish as at most 20 MB");
+        Assert.That(code, Is.Zero);
+        Assert.That(stdout, Does.StartWith("prov-agent 0."));
+    }
+
+    [Test]
     public async Task Facts_PrintsJsonWithHostFacts()
     {
         var (code, stdout, _) = await AgentProcess.RunAsync(_binary, "facts");
