@@ -44,6 +44,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         DebugModule.Schema,
         AssertModule.Schema,
         FailModule.Schema,
+        MetaModule.Schema,
         SysctlModule.Schema,
     ]);
 
@@ -71,6 +72,7 @@ public sealed class ModuleCatalog : IModuleSchemaCatalog
         Add(ModuleRunners.Action(new DebugModule()));
         Add(ModuleRunners.Action(new AssertModule()));
         Add(ModuleRunners.Action(new FailModule()));
+        Add(ModuleRunners.Action(new MetaModule()));
         Add(ModuleRunners.State(new ServiceModule(files, processes)));
         var docker = new DockerEngineClient();
         Add(ModuleRunners.State(new DockerContainerModule(docker)));

@@ -10,7 +10,7 @@ public class ModuleCatalogTests
     private static readonly string[] Expected =
     [
         "apt", "service", "file", "copy", "template", "lineinfile", "user", "group", "command", "shell",
-        "docker_container", "docker_image", "docker_network", "wait_for", "set_fact", "debug", "assert", "fail", "sysctl",
+        "docker_container", "docker_image", "docker_network", "wait_for", "set_fact", "debug", "assert", "fail", "meta", "sysctl",
     ];
 
     private static IEnumerable<ModuleSchema> AllSchemas() => ModuleCatalog.Schemas.All;

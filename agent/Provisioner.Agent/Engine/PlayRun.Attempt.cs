@@ -224,7 +224,15 @@ internal sealed partial class PlayRun
             }
         }
 
-        return new TaskOutcome { Changed = changed, Failed = failed, Message = message, Diff = outcome.Diff, Registered = registered };
+        return new TaskOutcome
+        {
+            Changed = changed,
+            Failed = failed,
+            Message = message,
+            Diff = outcome.Diff,
+            FlushHandlers = outcome.FlushHandlers,
+            Registered = registered,
+        };
     }
 
     private static RunScope WithRegistered(RunScope scope, string? register, OrderedDictionary<string, object?> registered)

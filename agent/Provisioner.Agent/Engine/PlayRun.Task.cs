@@ -55,7 +55,7 @@ internal sealed partial class PlayRun
             return false;
         }
 
-        return true;
+        return !outcome.FlushHandlers || outcome.Failed || await FlushHandlersAsync(task, ct).ConfigureAwait(false);
     }
 
     private async Task<TaskOutcome> RunSingleAsync(TaskContext context, RunScope scope, CancellationToken ct)
@@ -131,6 +131,7 @@ internal sealed partial class PlayRun
             TimedOut = outcomes.Exists(o => o.TimedOut),
             Message = failed ? $"{message}: {string.Join("; ", outcomes.Where(o => o.Failed).Select(o => o.Message).Distinct())}" : message,
             Diff = outcomes.SelectMany(o => o.Diff).ToList(),
+            FlushHandlers = outcomes.Exists(o => o.FlushHandlers),
             Registered = RegisteredValues.Loop(outcomes, changed, failed, allSkipped, message),
         };
     }

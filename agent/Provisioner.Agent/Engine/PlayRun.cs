@@ -26,6 +26,7 @@ internal sealed partial class PlayRun
     private readonly OrderedDictionary<string, object?> _base = PlainData.NewMap();
     private readonly OrderedDictionary<string, object?> _hostVars = PlainData.NewMap();
     private readonly List<string> _notified = [];
+    private bool _runningHandlers;
     private (PlanTask Task, TaskResult Result)? _lastFailure;
 
     public PlayRun(

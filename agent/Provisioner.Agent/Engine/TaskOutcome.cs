@@ -17,6 +17,9 @@ internal sealed record TaskOutcome
 
     public IReadOnlyList<DiffEntry> Diff { get; init; } = [];
 
+    /// <summary>The task asked for the handlers notified so far to run now (meta: flush_handlers).</summary>
+    public bool FlushHandlers { get; init; }
+
     /// <summary>Ansible's shape: changed, failed, msg, diff, skipped, module returns (rc, stdout...), results for loops.</summary>
     public required OrderedDictionary<string, object?> Registered { get; init; }
 

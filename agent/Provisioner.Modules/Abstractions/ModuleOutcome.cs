@@ -19,6 +19,9 @@ public sealed record ModuleOutcome
     /// <summary>Variables the module sets for the rest of the play (set_fact).</summary>
     public IReadOnlyDictionary<string, object?> Facts { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>The engine runs the handlers notified so far right after this task (meta: flush_handlers).</summary>
+    public bool FlushHandlers { get; init; }
+
     /// <summary>True when the module did nothing because check mode cannot predict it (command without creates/removes).</summary>
     public bool SkippedInCheckMode { get; init; }
 

@@ -19,7 +19,9 @@ internal static class ModuleArgsCheck
             foreach (var error in SchemaValidator.Validate(schema, task.Args))
             {
                 var at = Locate(task, schema, error.Argument);
-                diagnostics.Error(at, error.Argument.Length == 0 ? error.Message : $"argument '{error.Argument}': {error.Message}");
+                diagnostics.Error(at, error.Argument.Length == 0 ? error.Message
+                    : error.Argument == schema.FreeForm ? $"{task.Module}: {error.Message}" // meta: `end_play` is not one of …
+                    : $"argument '{error.Argument}': {error.Message}");
             }
         }
     }
