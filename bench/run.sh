@@ -50,35 +50,10 @@ export BENCH_LAB_STATE="${BENCH_LAB_STATE:-$repo/.prov/bench-lab}"
 export BENCH_LAB_SUBNET="${BENCH_LAB_SUBNET:-10.213.77.0/24}"
 export BENCH_LAB_HOSTS="${BENCH_LAB_HOSTS:-6}"
 
-need=()
-command -v ansible-playbook >/dev/null || need+=(ansible-core)
-command -v clang >/dev/null || need+=(clang)
-[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -q
-  apt-get install -y -q "${need[@]}"
-fi
-
-prov="${PROV_BIN:-}"
-agent="${PROV_AGENT_BIN:-}"
-export BENCH_PROV_BUILD="prov: dotnet publish src/Provisioner.Cli -c Release -r linux-x64 -p:PublishAot=true"
-export BENCH_AGENT_BUILD="prov-agent: dotnet publish agent/Provisioner.Agent -c Release -r linux-x64 (PublishAot in its project)"
-if [ -z "$prov" ]; then
-  echo "bench: publishing prov (Native AOT) into .prov/bench-build/prov"
-  dotnet publish src/Provisioner.Cli -c Release -r linux-x64 -p:PublishAot=true -o .prov/bench-build/prov -v q -nologo
-  prov=$repo/.prov/bench-build/prov/prov
-else
-  prov=$(realpath "$prov")
-  BENCH_PROV_BUILD="prov: $prov (given as PROV_BIN; the runner's own build: ${BENCH_PROV_BUILD#prov: })"
-fi
-if [ -z "$agent" ]; then
-  echo "bench: publishing prov-agent (Native AOT) into .prov/bench-build/agent"
-  dotnet publish agent/Provisioner.Agent -c Release -r linux-x64 -o .prov/bench-build/agent -v q -nologo
-  agent=$repo/.prov/bench-build/agent/prov-agent
-else
-  agent=$(realpath "$agent")
-  BENCH_AGENT_BUILD="prov-agent: $agent (given as PROV_AGENT_BIN; the runner's own build: ${BENCH_AGENT_BUILD#prov-agent: })"
-fi
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
+bench_install ansible-core clang zlib1g-dev
+bench_binaries "$repo" "$repo/.prov/bench-build"
 
 lab_down() {
   if [[ $keep_lab == 0 && -f "$BENCH_LAB_STATE/lab.json" ]]; then
